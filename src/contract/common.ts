@@ -1,0 +1,91 @@
+import * as z from 'zod/mini';
+
+/** The two languages the portal speaks. */
+export const Language = z.enum(['en', 'bn']);
+
+/** A human label in both languages. */
+export const Labels = z.object({ en: z.string(), bn: z.string() });
+
+/**
+ * An RFC 3339 timestamp with an offset. Fractional seconds are read; a timestamp without an
+ * offset is refused, because its instant would depend on the reader's time zone.
+ */
+export const Timestamp = z
+  .string()
+  .check(z.iso.datetime({ offset: true, error: 'must be an RFC 3339 timestamp with an offset' }));
+
+/** A mobile number in its normalised wire form: `+91` and ten digits starting 6-9. */
+export const WireMobile = z
+  .string()
+  .check(z.regex(/^\+91[6-9]\d{9}$/, 'must be an Indian mobile number like +919830012345'));
+
+/** A one-time password: exactly six ASCII digits. */
+export const Otp = z.string().check(z.regex(/^\d{6}$/, 'must be exactly 6 digits'));
+
+/**
+ * A grievance ID. The real portal's format is not public, so it is checked loosely: 4-64
+ * letters, digits and `/ _ . -`, starting with a letter or digit.
+ */
+export const GrievanceId = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9/_.-]{3,63}$/, 'is not a grievance ID'));
+
+/** An opaque server-issued identifier (OTP request, attachment, reminder, cursor). */
+export const OpaqueId = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** A catalogue code: upper-case letters, digits and underscores. */
+export const CatalogCode = z
+  .string()
+  .check(z.regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'is not a catalogue code'));
+
+/** One problem with one field of a request. */
+export const ErrorDetail = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  /** With `OTP_INVALID`: how many more tries the OTP request allows. */
+  attemptsRemaining: z.optional(z.int().check(z.nonnegative())),
+});
+
+/** The envelope of every error the portal answers with. */
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    status: z.number(),
+    details: z.optional(z.array(ErrorDetail)),
+    requestId: z.string(),
+    retryAfterSeconds: z.optional(z.number()),
+    /** When the refused action becomes possible (resend, reminder, rate limit). */
+    retryAt: z.optional(Timestamp),
+  }),
+});
+
+/** Counts code points, not UTF-16 units, so that an emoji or a Bengali letter is one. */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
+
+/**
+ * Free text a citizen types: NFC-normalised, length in code points within bounds, no HTML.
+ */
+export function citizenText(min: number, max: number) {
+  return z.string().check(
+    z.refine((text) => codePointLength(text.normalize('NFC')) >= min, {
+      error: `must be at least ${min} characters`,
+      params: { reason: 'too_short', min },
+    }),
+    z.refine((text) => codePointLength(text.normalize('NFC')) <= max, {
+      error: `must be at most ${max} characters`,
+      params: { reason: 'too_long', max },
+    }),
+    z.refine((text) => !HTML_TAG.test(text), {
+      error: 'must not contain HTML',
+      params: { reason: 'html_not_allowed' },
+    }),
+  );
+}

@@ -1,0 +1,50 @@
+import type * as z from 'zod/mini';
+
+/** One problem with one field, as the error envelope and `ValidationError` carry it. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return `must have at least ${issue.minimum} ${issue.origin === 'string' ? 'characters' : 'items'}`;
+    case 'too_big':
+      return `must have at most ${issue.maximum} ${issue.origin === 'string' ? 'characters' : 'items'}`;
+    case 'unrecognized_keys':
+      return `has unknown fields: ${issue.keys.join(', ')}`;
+    default:
+      return issue.message === 'Invalid input' ? 'is not valid' : issue.message;
+  }
+}
+
+/**
+ * Turns zod's issues into the contract's error details. A check that names a `reason` in
+ * its params gives that as the code, so that the code says what is wrong in our words.
+ */
+export function toFieldProblems(error: z.core.$ZodError, input: unknown): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || '(body)';
+    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+      return { field, code: 'required', message: 'is required' };
+    }
+
+    const reason = (issue as { params?: { reason?: string } }).params?.reason;
+    return { field, code: reason ?? issue.code, message: describe(issue) };
+  });
+}
