@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
 
 /** The five status codes the portal shows, in the order a grievance usually moves through. */
-export const STATUS_CODES = ['RECEIVED', 'FORWARDED', 'UNDER_PROCESS', 'RESOLVED', 'CLOSED'] as const;
+export const STATUS_CODES = [
+  'RECEIVED',
+  'FORWARDED',
+  'UNDER_PROCESS',
+  'RESOLVED',
+  'CLOSED',
+] as const;
 
 /** A status code the portal is known to send. */
 export const KnownStatusCode = z.enum(STATUS_CODES);

@@ -1,0 +1,174 @@
+import { Attachments } from './attachments.js';
+import { Auth } from './auth.js';
+import { Catalog } from './catalog.js';
+import { Citizens } from './citizens.js';
+import { Core } from './core.js';
+import { ValidationError } from './errors.js';
+import { Grievances } from './grievances.js';
+import { Http } from './http.js';
+import { type LogLevel, type Logger, RedactingLogger } from './logger.js';
+import type { SessionExpiredHandler, SessionStore } from './session.js';
+import { SessionKeeper } from './session.js';
+import type { Language } from './status.js';
+
+/** How a {@link GrievanceClient} talks to the portal. Only `baseUrl` is required. */
+export interface GrievanceClientOptions {
+  /**
+   * Where the portal's API lives, without `/v1`. Must be HTTPS, except on loopback
+   * (`localhost`, `127.0.0.1`, `[::1]`) or with `allowInsecureHttp`.
+   */
+  baseUrl: string;
+  /** Allows a plain-HTTP `baseUrl` that is not loopback. Tokens and OTPs then travel in clear. */
+  allowInsecureHttp?: boolean;
+  /** The citizen's language: sent as `Accept-Language`, the default for new grievances. Default `'en'`. */
+  language?: Language;
+  /** Retries after the first attempt, for calls safe to repeat. Default 2. */
+  maxRetries?: number;
+  /** Time for one attempt, response body included. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Time for a whole call, retries and waits included. Default 90 000 ms. */
+  deadlineMs?: number;
+  /**
+   * The longest `Retry-After` the client waits out by itself. A longer one fails the call at
+   * once with a `RateLimitedError` (or the error of its status) whose `retryAt` says when.
+   * Default 30 000 ms.
+   */
+  maxRetryAfterMs?: number;
+  /** Cancels every call of this client, together with any per-call signal. */
+  signal?: AbortSignal;
+  /** A console-compatible logger. None by default: the client is silent. */
+  logger?: Logger;
+  /** How much to log. Default `'warn'` when a logger is given. Every line is redacted. */
+  logLevel?: LogLevel;
+  /** Where the session is kept. Default: memory only. See {@link SessionStore} for the risks. */
+  sessionStore?: SessionStore;
+  /**
+   * Called when the session expires. Sign the citizen in again inside it (request and verify
+   * an OTP) and the call that found the session expired is repeated once; otherwise that call
+   * fails with `SessionExpiredError`.
+   */
+  onSessionExpired?: SessionExpiredHandler;
+  /** The fetch to use. Default: the global `fetch`, looked up at each call (so MSW sees it). */
+  fetch?: typeof fetch;
+  /** Largest attachment in bytes, checked before upload. Default 5 MiB, the portal's limit. */
+  maxAttachmentBytes?: number;
+  /** Most attachments per grievance. Default 5, the portal's limit. */
+  maxAttachments?: number;
+}
+
+const KNOWN_OPTIONS = new Set<string>([
+  'baseUrl',
+  'allowInsecureHttp',
+  'language',
+  'maxRetries',
+  'timeoutMs',
+  'deadlineMs',
+  'maxRetryAfterMs',
+  'signal',
+  'logger',
+  'logLevel',
+  'sessionStore',
+  'onSessionExpired',
+  'fetch',
+  'maxAttachmentBytes',
+  'maxAttachments',
+]);
+
+function invalidOption(option: string, problem: string): ValidationError {
+  return ValidationError.forField(option, 'invalid_option', problem);
+}
+
+function checkBaseUrl(baseUrl: unknown, allowInsecureHttp: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(String(baseUrl));
+  } catch {
+    throw invalidOption('baseUrl', 'must be an absolute URL such as https://portal.example');
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (loopback || allowInsecureHttp))) {
+    throw invalidOption(
+      'baseUrl',
+      'must use HTTPS (plain HTTP only on loopback, or with allowInsecureHttp: true)',
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function positive(
+  options: GrievanceClientOptions,
+  name: keyof GrievanceClientOptions,
+  fallback: number,
+) {
+  const value = options[name] ?? fallback;
+  if (typeof value !== 'number' || !(value >= 0)) {
+    throw invalidOption(name, 'must be a number of 0 or more');
+  }
+  return value;
+}
+
+/**
+ * The client for the West Bengal CM's Office grievance portal: OTP sign-in, registration,
+ * grievances with attachments, status, history, reminders and the catalogues.
+ *
+ * @example
+ * const client = new GrievanceClient({ baseUrl: 'https://portal.example', language: 'bn' });
+ * const { otpRequestId } = await client.auth.requestOtp({ mobile: '98300 12345' });
+ * await client.auth.verifyOtp({ otpRequestId, otp: '123456' });
+ * const g = await client.grievances.submit({ description: '…', district: 'KOLKATA' });
+ */
+export class GrievanceClient {
+  /** Sign-in with mobile and OTP, sign-out, and the session. */
+  readonly auth: Auth;
+  /** The signed-in citizen's registration and account. */
+  readonly citizens: Citizens;
+  /** Districts and departments. */
+  readonly catalog: Catalog;
+  /** Uploads of ID proofs, documents and photos. */
+  readonly attachments: Attachments;
+  /** Filing, reading, listing, following and reminding about grievances. */
+  readonly grievances: Grievances;
+
+  constructor(options: GrievanceClientOptions) {
+    if (options === null || typeof options !== 'object') {
+      throw invalidOption('options', "must be an object, e.g. { baseUrl: 'https://…' }");
+    }
+    for (const key of Object.keys(options)) {
+      if (!KNOWN_OPTIONS.has(key)) throw invalidOption(key, 'is not an option of GrievanceClient');
+    }
+
+    const baseUrl = checkBaseUrl(options.baseUrl, options.allowInsecureHttp === true);
+    const language = options.language ?? 'en';
+    if (language !== 'en' && language !== 'bn')
+      throw invalidOption('language', "must be 'en' or 'bn'");
+
+    const log = new RedactingLogger(options.logger, options.logLevel ?? 'warn');
+    const http = new Http(
+      Http.ky(baseUrl, options.fetch, language),
+      {
+        maxRetries: positive(options, 'maxRetries', 2),
+        timeoutMs: positive(options, 'timeoutMs', 30_000),
+        deadlineMs: positive(options, 'deadlineMs', 90_000),
+        maxRetryAfterMs: positive(options, 'maxRetryAfterMs', 30_000),
+        signal: options.signal,
+      },
+      log,
+    );
+    const core = new Core(
+      http,
+      new SessionKeeper(options.sessionStore, options.onSessionExpired),
+      language,
+      log,
+      {
+        maxBytes: positive(options, 'maxAttachmentBytes', 5 * 1024 * 1024),
+        maxCount: positive(options, 'maxAttachments', 5),
+      },
+    );
+
+    this.auth = new Auth(core);
+    this.citizens = new Citizens(core);
+    this.catalog = new Catalog(core);
+    this.attachments = new Attachments(core);
+    this.grievances = new Grievances(core, this.attachments);
+  }
+}

@@ -1,0 +1,143 @@
+import type { AttachmentLimits } from './core.js';
+import { AttachmentTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors.js';
+
+/** A file to attach, in whatever form the runtime has it. Node: `await fs.openAsBlob(path)`. */
+export type FileInput = Blob | Uint8Array | ArrayBuffer;
+
+/** A file read into memory and checked: its bytes, a name, and its type from its bytes. */
+export interface CheckedFile {
+  bytes: Uint8Array;
+  fileName: string;
+  mimeType: 'application/pdf' | 'image/jpeg' | 'image/png';
+}
+
+const SIGNATURES = [
+  { mimeType: 'application/pdf', ext: ['pdf'], magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { mimeType: 'image/jpeg', ext: ['jpg', 'jpeg'], magic: [0xff, 0xd8, 0xff] },
+  { mimeType: 'image/png', ext: ['png'], magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+] as const;
+
+const MB = 1024 * 1024;
+
+function sizeOf(file: FileInput): number {
+  return file instanceof ArrayBuffer
+    ? file.byteLength
+    : 'size' in file
+      ? file.size
+      : file.byteLength;
+}
+
+// Blobs from jsdom or another realm fail `instanceof Blob` and may lack arrayBuffer(), and
+// fetch in those environments can send them as the text "undefined"; so read the bytes here.
+async function bytesOf(file: FileInput): Promise<Uint8Array> {
+  if (file instanceof Uint8Array) return file;
+  if (file instanceof ArrayBuffer) return new Uint8Array(file);
+  if (typeof file.arrayBuffer === 'function') return new Uint8Array(await file.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+function isFileInput(file: unknown): file is FileInput {
+  if (file instanceof Uint8Array || file instanceof ArrayBuffer) return true;
+  const blob = file as Blob | null;
+  return (
+    typeof blob === 'object' && blob !== null && typeof blob.size === 'number' && 'type' in blob
+  );
+}
+
+/**
+ * Reads and checks one file before any byte is sent: size within the limit, bytes of a PDF,
+ * JPEG or PNG, and a name whose extension agrees with the bytes.
+ */
+export async function checkFile(
+  file: unknown,
+  name: string | undefined,
+  limits: AttachmentLimits,
+): Promise<CheckedFile> {
+  if (!isFileInput(file)) {
+    throw ValidationError.forField(
+      'file',
+      'invalid_type',
+      'must be a Blob, File, Uint8Array or ArrayBuffer (in Node: await fs.openAsBlob(path))',
+    );
+  }
+
+  const givenName = name ?? (file as { name?: unknown }).name;
+  const label = typeof givenName === 'string' && givenName ? givenName : 'the file';
+  const size = sizeOf(file);
+  if (size > limits.maxBytes) {
+    throw new AttachmentTooLargeError({
+      code: 'ATTACHMENT_TOO_LARGE',
+      message: `${label} is ${(size / MB).toFixed(1)} MB; the limit is ${(limits.maxBytes / MB).toFixed(1)} MB per file. Attach a smaller file.`,
+      limitBytes: limits.maxBytes,
+    });
+  }
+  if (size === 0) throw ValidationError.forField('file', 'empty', 'is empty');
+
+  const bytes = await bytesOf(file);
+  const type = SIGNATURES.find((sig) => sig.magic.every((byte, i) => bytes[i] === byte));
+  if (!type) {
+    throw new UnsupportedMediaTypeError({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: `${label} is not a PDF, JPEG or PNG file. Convert it to one of those and attach it again.`,
+    });
+  }
+
+  const ext = /\.([a-z0-9]+)$/i.exec(label)?.[1]?.toLowerCase();
+  if (ext && !(type.ext as readonly string[]).includes(ext)) {
+    throw new UnsupportedMediaTypeError({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: `${label} is named .${ext} but its content is ${type.mimeType}. Rename it to .${type.ext[0]} or attach the right file.`,
+    });
+  }
+
+  const fileName = label === 'the file' ? `attachment.${type.ext[0]}` : label;
+  return { bytes, fileName, mimeType: type.mimeType };
+}
+
+/** The SHA-256 of some bytes, as lower-case hex. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A multipart/form-data body built by hand. FormData and Blob differ between Node, browsers,
+ * jsdom and happy-dom; bytes are the one form every fetch sends intact.
+ */
+export function multipart(
+  file: CheckedFile,
+  fields: Record<string, string>,
+): { bytes: Uint8Array; contentType: string } {
+  const boundary = `----wb-grievance-${crypto.getRandomValues(new Uint32Array(2)).join('')}`;
+  const encoder = new TextEncoder();
+  const quoted = (text: string) => text.replace(/["\r\n\\]/g, '_');
+
+  const parts = Object.entries(fields).map(
+    ([key, value]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`,
+  );
+  const head = encoder.encode(
+    `${parts.join('')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quoted(file.fileName)}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
+  );
+  const tail = encoder.encode(`\r\n--${boundary}--\r\n`);
+
+  const bytes = new Uint8Array(head.length + file.bytes.length + tail.length);
+  bytes.set(head, 0);
+  bytes.set(file.bytes, head.length);
+  bytes.set(tail, head.length + file.bytes.length);
+  return { bytes, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A fresh idempotency key. */
+export function newKey(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : [...crypto.getRandomValues(new Uint8Array(16))]
+        .map((b) => b.toString(16).padStart(2, '0'))
+        .join('');
+}

@@ -1,0 +1,327 @@
+import type { Attachments } from './attachments.js';
+import * as contract from './contract/index.js';
+import type { Core } from './core.js';
+import { AttachmentUploadError, ValidationError, isGrievanceError } from './errors.js';
+import { type CheckedFile, type FileInput, checkFile, newKey, sha256Hex } from './files.js';
+import {
+  GrievanceEventsRead,
+  GrievancePageRead,
+  GrievanceRead,
+  toEvents,
+  toGrievance,
+} from './grievance-read.js';
+import type { CallOptions, CreateOptions } from './http.js';
+import type { GrievanceStatus, Language } from './status.js';
+import { parseTimestamp } from './time.js';
+import type {
+  Attachment,
+  AttachmentKind,
+  Grievance,
+  GrievanceEvent,
+  GrievancePage,
+  Reminder,
+} from './types.js';
+import { requireObject, validateInput } from './validate.js';
+import { type WatchOptions, watchGrievance } from './watch.js';
+
+/** A file to upload with a grievance. */
+export interface NewAttachment {
+  file: FileInput;
+  kind: AttachmentKind;
+  fileName?: string;
+}
+
+/** What a citizen files. */
+export interface GrievanceDraft {
+  subject?: string;
+  /** 10-4000 characters (code points, after NFC normalisation); no HTML. */
+  description: string;
+  /** District code from `client.catalog.districts()`. */
+  district: string;
+  /** Department code, if the citizen knows which department it concerns. */
+  departmentCode?: string;
+  /** The language the grievance is written in; defaults to the client's. */
+  language?: Language;
+  /**
+   * Up to 5 files: new files to upload, or attachments uploaded before (an `Attachment` or its
+   * `attachmentId`), e.g. those in `AttachmentUploadError.uploaded` after a failed try.
+   */
+  attachments?: (NewAttachment | Attachment | string)[];
+}
+
+/** Which of the citizen's grievances to list. */
+export interface ListOptions extends CallOptions {
+  status?: Exclude<GrievanceStatus, 'UNKNOWN'>;
+  /** Grievances per request, 1-100. Default 20. */
+  pageSize?: number;
+}
+
+/** Filing and tracking the signed-in citizen's grievances. */
+export class Grievances {
+  readonly #core: Core;
+  readonly #attachments: Attachments;
+  readonly #uploaded = new Map<string, Attachment>();
+
+  constructor(core: Core, attachments: Attachments) {
+    this.#core = core;
+    this.#attachments = attachments;
+  }
+
+  /**
+   * Files a grievance, uploading its files first. Everything is checked before any byte is
+   * sent. If an upload fails, no grievance is filed and the files already uploaded are reused
+   * on the next try. Safe to retry: the same `idempotencyKey` never files twice.
+   *
+   * @throws {@link ValidationError}, {@link AttachmentTooLargeError} or
+   *   {@link UnsupportedMediaTypeError} before sending; {@link AttachmentUploadError} naming
+   *   the file that failed.
+   * @example
+   * const g = await client.grievances.submit({
+   *   description: 'রাস্তার আলো তিন সপ্তাহ ধরে জ্বলছে না।',
+   *   district: 'KOLKATA',
+   *   attachments: [{ file: await fs.openAsBlob('lamp.jpg'), kind: 'photo' }],
+   * });
+   */
+  async submit(draft: GrievanceDraft, options: CreateOptions = {}): Promise<Grievance> {
+    const fields = requireObject(draft, 'grievances.submit');
+    const items = fields.attachments ?? [];
+    if (!Array.isArray(items)) {
+      throw ValidationError.forField('attachments', 'invalid_type', 'must be a list');
+    }
+    if (items.length > this.#core.limits.maxCount) {
+      throw ValidationError.forField(
+        'attachments',
+        'too_big',
+        `must have at most ${this.#core.limits.maxCount} files`,
+      );
+    }
+
+    const nfc = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC') : value);
+    const body = validateInput(
+      contract.SubmitGrievanceBody,
+      {
+        subject: nfc(fields.subject),
+        description: nfc(fields.description),
+        district: fields.district,
+        departmentCode: fields.departmentCode,
+        language: fields.language ?? this.#core.language,
+        attachmentIds: items.map(() => 'pending'),
+      },
+      'grievances.submit',
+    );
+
+    const key = options.idempotencyKey ?? newKey();
+    const checked = await Promise.all(items.map((item, i) => this.#check(item, i)));
+    body.attachmentIds = await this.#uploadAll(checked, key, options);
+
+    const wire = await this.#core.authed(
+      {
+        method: 'POST',
+        path: 'grievances',
+        name: 'grievances.submit',
+        json: body,
+        idempotencyKey: key,
+        schema: GrievanceRead,
+      },
+      options,
+    );
+    return toGrievance(wire);
+  }
+
+  async #check(item: unknown, index: number) {
+    if (typeof item === 'string') return { attachmentId: item };
+    if (item && typeof item === 'object' && 'attachmentId' in item) {
+      return { attachmentId: String((item as Attachment).attachmentId), done: item as Attachment };
+    }
+
+    const field = `attachments.${index}`;
+    const spec = requireObject(item, field);
+    const kind = spec.kind as AttachmentKind;
+    if (!contract.AttachmentKind.options.includes(kind)) {
+      throw ValidationError.forField(
+        `${field}.kind`,
+        'invalid_value',
+        'must be id_proof, document or photo',
+      );
+    }
+    const file = await checkFile(spec.file, spec.fileName as string | undefined, this.#core.limits);
+    return { file, kind, sha256: await sha256Hex(file.bytes) };
+  }
+
+  async #uploadAll(
+    checked: {
+      attachmentId?: string;
+      done?: Attachment;
+      file?: CheckedFile;
+      kind?: AttachmentKind;
+      sha256?: string;
+    }[],
+    key: string,
+    options: CallOptions,
+  ): Promise<string[]> {
+    const uploaded: Attachment[] = checked.flatMap((c) => (c.done ? [c.done] : []));
+    const ids: string[] = [];
+
+    for (const [index, item] of checked.entries()) {
+      if (!item.file || !item.kind) {
+        ids.push(item.attachmentId!);
+        continue;
+      }
+
+      const cacheKey = `${this.#citizenId()}|${item.kind}|${item.file.fileName}|${item.sha256}`;
+      try {
+        const attachment =
+          this.#uploaded.get(cacheKey) ??
+          (await this.#attachments.send(item.file, item.kind, `${key}.${index}`, options));
+        this.#uploaded.set(cacheKey, attachment);
+        uploaded.push(attachment);
+        ids.push(attachment.attachmentId);
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        throw new AttachmentUploadError({
+          code: 'ATTACHMENT_UPLOAD_FAILED',
+          message: `${item.file.fileName} (attachment ${index + 1}) could not be uploaded: ${reason} No grievance was submitted; submit again to retry, reusing the files already uploaded.`,
+          status: isGrievanceError(cause) ? cause.status : undefined,
+          requestId: isGrievanceError(cause) ? cause.requestId : undefined,
+          retryable: isGrievanceError(cause) ? cause.retryable : false,
+          cause,
+          index,
+          fileName: item.file.fileName,
+          uploaded: [...uploaded],
+        });
+      }
+    }
+    return ids;
+  }
+
+  #citizenId(): string {
+    const state = this.#core.session.state;
+    return state.signedIn ? state.citizen.citizenId : '';
+  }
+
+  /**
+   * One of the citizen's grievances, by ID.
+   *
+   * @throws {@link NotFoundError} (`GRIEVANCE_NOT_FOUND`); {@link ForbiddenError} for another
+   *   citizen's grievance.
+   */
+  async get(grievanceId: string, options?: CallOptions): Promise<Grievance> {
+    const wire = await this.#core.authed(
+      {
+        method: 'GET',
+        path: `grievances/${this.#id(grievanceId)}`,
+        name: 'grievances.get',
+        schema: GrievanceRead,
+      },
+      options,
+    );
+    return toGrievance(wire);
+  }
+
+  /**
+   * Every one of the citizen's grievances, newest first, fetched a page at a time as you
+   * iterate. An empty list simply yields nothing.
+   *
+   * @example
+   * for await (const g of client.grievances.list({ status: 'RESOLVED' })) console.log(g.grievanceId);
+   */
+  async *list(options: ListOptions = {}): AsyncGenerator<Grievance, void, undefined> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listPage({ ...options, cursor });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  /** One page of the citizen's grievances, for UIs that page by hand. */
+  async listPage(options: ListOptions & { cursor?: string } = {}): Promise<GrievancePage> {
+    const query = validateInput(
+      contract.ListGrievancesQuery,
+      { status: options.status, cursor: options.cursor, limit: options.pageSize },
+      'grievances.list',
+    );
+    const page = await this.#core.authed(
+      {
+        method: 'GET',
+        path: 'grievances',
+        name: 'grievances.list',
+        query,
+        schema: GrievancePageRead,
+      },
+      options,
+    );
+
+    const items: Grievance[] = [];
+    for (const [index, item] of page.items.entries()) {
+      const read = GrievanceRead.safeParse(item);
+      if (read.success) items.push(toGrievance(read.data));
+      else
+        this.#core.log.log('warn', `grievances.list: item ${index} is unreadable and was skipped`);
+    }
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  /** A grievance's history, in sequence order, repeats removed. */
+  async events(grievanceId: string, options?: CallOptions): Promise<GrievanceEvent[]> {
+    const wire = await this.#core.authed(
+      {
+        method: 'GET',
+        path: `grievances/${this.#id(grievanceId)}/events`,
+        name: 'grievances.events',
+        schema: GrievanceEventsRead,
+      },
+      options,
+    );
+    return toEvents(wire);
+  }
+
+  /**
+   * Sends a reminder (the portal's "re-mention") on an open grievance.
+   *
+   * @throws {@link ReminderTooSoonError} within the portal's interval (`retryAt` says when the
+   *   next is allowed); {@link GrievanceClosedError} on a resolved or closed grievance.
+   */
+  async remind(
+    grievanceId: string,
+    input: { note?: string } = {},
+    options: CreateOptions = {},
+  ): Promise<Reminder> {
+    const fields = requireObject(input, 'grievances.remind');
+    const note = typeof fields.note === 'string' ? fields.note.normalize('NFC') : fields.note;
+    const body = validateInput(contract.ReminderBody, { note }, 'grievances.remind');
+
+    const reminder = await this.#core.authed(
+      {
+        method: 'POST',
+        path: `grievances/${this.#id(grievanceId)}/reminders`,
+        name: 'grievances.remind',
+        json: body,
+        idempotencyKey: options.idempotencyKey ?? newKey(),
+        schema: contract.Reminder,
+      },
+      options,
+    );
+    return { ...reminder, at: parseTimestamp(reminder.at) };
+  }
+
+  /**
+   * Follows a grievance: yields it now, then each time its status changes, and ends when it
+   * is resolved or closed or `signal` aborts. Polls every `intervalMs` (default 60 s), backs
+   * off on errors and honours `Retry-After`.
+   *
+   * @example
+   * for await (const g of client.grievances.watch(id, { signal })) render(g.statusLabel.bn);
+   */
+  watch(
+    grievanceId: string,
+    options: WatchOptions = {},
+  ): AsyncGenerator<Grievance, void, undefined> {
+    this.#id(grievanceId);
+    return watchGrievance((signal) => this.get(grievanceId, { signal }), options);
+  }
+
+  #id(grievanceId: unknown): string {
+    return encodeURIComponent(validateInput(contract.GrievanceId, grievanceId, 'grievanceId'));
+  }
+}

@@ -1,0 +1,292 @@
+import ky, { type KyInstance } from 'ky';
+import type * as z from 'zod/mini';
+import { toFieldProblems } from './contract/details.js';
+import {
+  AbortedError,
+  GrievanceError,
+  NetworkError,
+  TimeoutError,
+  UnexpectedResponseError,
+} from './errors.js';
+import type { RedactingLogger } from './logger.js';
+import { errorFromResponse } from './response-errors.js';
+
+/** Options every call takes as its last argument. */
+export interface CallOptions {
+  /** Cancels this call. Works together with the client's own `signal`: either one aborts. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout for this call, covering the whole response body. */
+  timeoutMs?: number;
+}
+
+/** Options of calls that create something on the portal. */
+export interface CreateOptions extends CallOptions {
+  /**
+   * Makes the create safe to repeat: the portal keeps the first answer for this key for 24
+   * hours and replays it. Generated once per call when omitted; pass your own (a UUID saved
+   * with the draft) to stay safe across an app restart.
+   */
+  idempotencyKey?: string;
+}
+
+/** The retry and timeout policy, resolved from the client's options. */
+export interface HttpPolicy {
+  maxRetries: number;
+  timeoutMs: number;
+  deadlineMs: number;
+  maxRetryAfterMs: number;
+  signal: AbortSignal | undefined;
+}
+
+/** One call to the portal, as a resource describes it. */
+export interface Endpoint<T> {
+  method: 'GET' | 'POST';
+  /** Path below `/v1/`, without a leading slash. */
+  path: string;
+  /** The resource method's name, for logs: `grievances.get`. */
+  name: string;
+  query?: Record<string, string | number | undefined>;
+  json?: unknown;
+  body?: { bytes: Uint8Array; contentType: string };
+  idempotencyKey?: string;
+  /** OTP calls say false: a retried OTP request sends a second SMS and burns attempts. */
+  retry?: boolean;
+  /** The response schema; omitted for answers without a body (204). */
+  schema?: z.ZodMiniType<T>;
+  headers?: Record<string, string>;
+}
+
+const BASE_DELAY_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+
+/** Full-jitter exponential backoff: spreads retries so clients don't return in step. */
+function backoff(attempt: number): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal.removeEventListener('abort', abort);
+      resolve();
+    }
+    function abort() {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }
+    signal.addEventListener('abort', abort, { once: true });
+  });
+}
+
+function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  return AbortSignal.any(present);
+}
+
+/** Reads a body to the end, giving up when `signal` aborts (fetch alone may not). */
+function readText(response: Response, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    response
+      .text()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+class AttemptTimeout extends Error {}
+
+/** Sends requests to the portal: timeouts, retries, parsing, typed errors, logging. */
+export class Http {
+  readonly #ky: KyInstance;
+  readonly #policy: HttpPolicy;
+  readonly #log: RedactingLogger;
+
+  constructor(ky_: KyInstance, policy: HttpPolicy, log: RedactingLogger) {
+    this.#ky = ky_;
+    this.#policy = policy;
+    this.#log = log;
+  }
+
+  /** Creates the ky instance the client sends through. */
+  static ky(baseUrl: string, fetchImpl: typeof fetch | undefined, language: string): KyInstance {
+    return ky.create({
+      prefixUrl: `${baseUrl.replace(/\/+$/, '')}/v1/`,
+      fetch: fetchImpl ?? ((input, init) => globalThis.fetch(input, init)),
+      headers: { accept: 'application/json', 'accept-language': language },
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+    });
+  }
+
+  /** Sends one logical call, retrying where that is safe, and returns the parsed answer. */
+  async send<T>(endpoint: Endpoint<T>, auth: string | undefined, options: CallOptions = {}) {
+    const deadline = AbortSignal.timeout(this.#policy.deadlineMs);
+    const callSignal = anySignal([this.#policy.signal, options.signal]);
+    const canRetry =
+      endpoint.retry !== false &&
+      (endpoint.method === 'GET' || endpoint.idempotencyKey !== undefined);
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#attempt(endpoint, auth, options, attempt, callSignal, deadline);
+      } catch (error) {
+        const failure = this.#classify(error, callSignal, deadline);
+        const wait = canRetry ? this.#retryDelay(failure, attempt) : undefined;
+        if (wait === undefined) throw failure;
+
+        this.#log.log(
+          'warn',
+          `${endpoint.name} failed (${failure.code}); retry ${attempt} in ${wait} ms`,
+        );
+        try {
+          await sleep(wait, anySignal([callSignal, deadline]));
+        } catch {
+          throw this.#classify(failure, callSignal, deadline);
+        }
+      }
+    }
+  }
+
+  async #attempt<T>(
+    endpoint: Endpoint<T>,
+    auth: string | undefined,
+    options: CallOptions,
+    attempt: number,
+    callSignal: AbortSignal,
+    deadline: AbortSignal,
+  ): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? this.#policy.timeoutMs;
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(new AttemptTimeout()), timeoutMs);
+    const signal = anySignal([callSignal, deadline, timer.signal]);
+    const started = Date.now();
+
+    try {
+      const response = await this.#ky(endpoint.path, {
+        method: endpoint.method,
+        searchParams: cleanQuery(endpoint.query),
+        json: endpoint.json,
+        body: endpoint.body?.bytes as BodyInit | undefined,
+        headers: {
+          ...endpoint.headers,
+          ...(auth && { authorization: `Bearer ${auth}` }),
+          ...(endpoint.body && { 'content-type': endpoint.body.contentType }),
+          ...(endpoint.idempotencyKey && { 'idempotency-key': endpoint.idempotencyKey }),
+        },
+        signal,
+      });
+      const requestId = response.headers.get('x-request-id') ?? undefined;
+      const text = response.status === 204 ? '' : await readText(response, signal);
+
+      this.#log.log(
+        'info',
+        `${endpoint.method} /v1/${endpoint.path} ${response.status} ${Date.now() - started}ms attempt ${attempt} ${requestId ?? '-'}`,
+      );
+      if (this.#log.enabled('debug')) {
+        this.#log.log('debug', `${endpoint.name} exchange`, {
+          request: { query: endpoint.query, body: endpoint.json ?? endpoint.body?.bytes },
+          response: { status: response.status, body: text },
+        });
+      }
+
+      if (!response.ok) throw errorFromResponse(response, text, requestId);
+      return parseBody(endpoint, response, text, requestId);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  #classify(error: unknown, callSignal: AbortSignal, deadline: AbortSignal): GrievanceError {
+    if (callSignal.aborted) {
+      return new AbortedError({
+        code: 'ABORTED',
+        message: 'The call was aborted by its AbortSignal.',
+        cause: callSignal.reason,
+      });
+    }
+    if (deadline.aborted) {
+      return new TimeoutError({
+        code: 'TIMEOUT',
+        message: `No answer within the ${this.#policy.deadlineMs} ms deadline, retries included. Try again later or raise deadlineMs.`,
+        cause: error,
+      });
+    }
+    if (error instanceof GrievanceError) return error;
+    if (error instanceof AttemptTimeout) {
+      return new TimeoutError({
+        code: 'TIMEOUT',
+        message: 'The portal did not answer in time. Try again, or raise timeoutMs.',
+        retryable: true,
+      });
+    }
+    return new NetworkError({
+      code: 'NETWORK_ERROR',
+      message: `Could not reach the portal (${(error as Error)?.message ?? 'network error'}). Check the connection and baseUrl.`,
+      retryable: true,
+      cause: error,
+    });
+  }
+
+  /** How long to wait before the next attempt, or undefined to give up now. */
+  #retryDelay(error: GrievanceError, attempt: number): number | undefined {
+    if (!error.retryable || attempt > this.#policy.maxRetries) return undefined;
+
+    const retryAfter = error.retryAt
+      ? Math.max(0, error.retryAt.getTime() - Date.now())
+      : undefined;
+    if (retryAfter === undefined) return Math.round(backoff(attempt));
+    if (retryAfter > this.#policy.maxRetryAfterMs) return undefined;
+    return retryAfter;
+  }
+}
+
+function cleanQuery(query: Endpoint<unknown>['query']) {
+  if (!query) return undefined;
+  const entries = Object.entries(query).filter(([, v]) => v !== undefined) as [string, string][];
+  return entries.length > 0
+    ? new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))
+    : undefined;
+}
+
+function parseBody<T>(
+  endpoint: Endpoint<T>,
+  response: Response,
+  text: string,
+  requestId: string | undefined,
+): T {
+  if (!endpoint.schema) return undefined as T;
+
+  const unexpected = (why: string, cause?: unknown) =>
+    new UnexpectedResponseError({
+      code: 'UNEXPECTED_RESPONSE',
+      status: response.status,
+      requestId,
+      rawBody: text,
+      message: `${endpoint.name}: the portal answered ${response.status} with ${why}. This client expects the wb-grievance contract; check baseUrl, or report it with the request id.`,
+      cause,
+    });
+
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    const type = response.headers.get('content-type') ?? 'no content type';
+    throw unexpected(text ? `a body that is not JSON (${type})` : 'an empty body', cause);
+  }
+
+  const parsed = endpoint.schema.safeParse(json);
+  if (!parsed.success) {
+    const problems = toFieldProblems(parsed.error, json)
+      .map((p) => `${p.field} ${p.message}`)
+      .join('; ');
+    throw unexpected(`JSON outside the contract (${problems})`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,37 @@
+import { redact, redactText } from './redact.js';
+
+/** Any console-compatible logger; `console` itself works. */
+export interface Logger {
+  error(message: string, ...data: unknown[]): void;
+  warn(message: string, ...data: unknown[]): void;
+  info(message: string, ...data: unknown[]): void;
+  debug(message: string, ...data: unknown[]): void;
+}
+
+/** How much the client logs. `info` logs one line a request; `debug` adds bodies (redacted). */
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+
+/** A level-gated logger that passes every line and every datum through the redactor. */
+export class RedactingLogger {
+  readonly #target: Logger | undefined;
+  readonly #rank: number;
+
+  constructor(target: Logger | undefined, level: LogLevel) {
+    this.#target = target;
+    this.#rank = target ? RANK[level] : 0;
+  }
+
+  enabled(level: Exclude<LogLevel, 'off'>): boolean {
+    return RANK[level] <= this.#rank;
+  }
+
+  log(level: Exclude<LogLevel, 'off'>, message: string, data?: unknown): void {
+    if (!this.enabled(level)) return;
+
+    const line = `[wb-grievance] ${redactText(message)}`;
+    if (data === undefined) this.#target![level](line);
+    else this.#target![level](line, redact(data));
+  }
+}
