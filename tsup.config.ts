@@ -4,9 +4,6 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'mocks/index': 'src/mocks/index.ts',
-    'mocks/browser': 'src/mocks/browser.ts',
-    'mocks/server': 'src/mocks/server.ts',
-    'mocks/cli': 'src/mocks/cli.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
