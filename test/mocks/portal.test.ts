@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { DEPARTMENTS, DISTRICTS } from '../../src/data/index.js';
+import { MockPortalError, createMockPortal } from '../../src/mocks/index.js';
+import {
+  GRIEVANCE,
+  MOBILE,
+  OTHER_MOBILE,
+  call,
+  manualClock,
+  servePortal,
+  signIn,
+  submit,
+  useServer,
+} from './helpers.js';
+
+const server = useServer();
+
+describe('every response', () => {
+  it('carries a request ID and CORS headers, success or error', async () => {
+    const portal = servePortal(server);
+
+    const ok = await call(portal, 'GET', '/v1/catalog/districts', {
+      headers: { Origin: 'https://app.example.in' },
+    });
+    const refused = await call(portal, 'GET', '/v1/citizens/me');
+
+    for (const reply of [ok, refused]) {
+      expect(reply.headers.get('X-Request-Id')).toMatch(/^req_/);
+      expect(reply.headers.get('Access-Control-Expose-Headers')).toBe(
+        'X-Request-Id, Retry-After, Idempotent-Replayed',
+      );
+    }
+    expect(ok.headers.get('Access-Control-Allow-Origin')).toBe('https://app.example.in');
+    expect(refused.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(refused.body.error.requestId).toBe(refused.headers.get('X-Request-Id'));
+    expect(ok.headers.get('X-Request-Id')).not.toBe(refused.headers.get('X-Request-Id'));
+  });
+
+  it('answers a CORS preflight with 204 and the allowed methods and headers', async () => {
+    const portal = servePortal(server);
+
+    const reply = await call(portal, 'OPTIONS', '/v1/grievances', {
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key',
+      },
+    });
+
+    expect(reply.status).toBe(204);
+    expect(reply.text).toBe('');
+    expect(reply.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:5173');
+    expect(reply.headers.get('Access-Control-Allow-Methods')).toBe('GET, POST, OPTIONS');
+    expect(reply.headers.get('Access-Control-Allow-Headers')).toBe(
+      'Authorization, Content-Type, Idempotency-Key, Accept-Language',
+    );
+    expect(Number(reply.headers.get('Access-Control-Max-Age'))).toBeGreaterThan(0);
+    expect(reply.headers.get('X-Request-Id')).toBeTruthy();
+  });
+
+  it('answers 404 NOT_FOUND in the envelope for an unknown route', async () => {
+    const portal = servePortal(server);
+
+    for (const [method, path] of [
+      ['GET', '/v1/nothing'],
+      ['DELETE', '/v1/grievances'],
+      ['GET', '/v2/grievances'],
+    ]) {
+      const reply = await call(portal, method as string, path as string);
+      expect(reply.status).toBe(404);
+      expect(reply.body.error.code).toBe('NOT_FOUND');
+    }
+  });
+});
+
+describe('catalogue', () => {
+  it('serves districts and departments from the data modules, inactive entries included, without a session', async () => {
+    const portal = servePortal(server);
+
+    const districts = await call(portal, 'GET', '/v1/catalog/districts');
+    const departments = await call(portal, 'GET', '/v1/catalog/departments');
+
+    expect(districts.status).toBe(200);
+    expect(districts.body.items).toEqual(DISTRICTS);
+    expect(departments.body.items).toEqual(DEPARTMENTS);
+    expect(districts.body.items.some((d: { active: boolean }) => !d.active)).toBe(true);
+  });
+});
+
+describe('seed', () => {
+  it('creates citizens and grievances with the events of a plausible path', async () => {
+    const clock = manualClock('2026-12-03T19:06:46+05:30');
+    const portal = servePortal(server, { now: clock.now });
+
+    const seeded = portal.seed({
+      citizens: [
+        { mobile: '98300 12345', name: 'Sumita Das', district: 'NADIA', preferredLanguage: 'bn' },
+      ],
+      grievances: [
+        {
+          mobile: '+919830012345',
+          description: 'Ration card not issued for six months',
+          district: 'NADIA',
+          submittedAt: '2026-11-01T10:00:00+05:30',
+          status: 'RESOLVED',
+          forwardedTo: 'FOOD_SUPPLIES',
+        },
+        {
+          mobile: '0943 309 8765',
+          description: 'Drain overflowing on our lane',
+          district: 'KOLKATA',
+        },
+      ],
+    });
+    const token = await signIn(portal, MOBILE);
+    const events = await call(
+      portal,
+      'GET',
+      `/v1/grievances/${seeded.grievances[0]?.grievanceId}/events`,
+      { token },
+    );
+
+    expect(seeded.citizens.map((c) => [c.mobile, c.registered])).toEqual([
+      [MOBILE, true],
+      [OTHER_MOBILE, false],
+    ]);
+    expect(seeded.grievances[0]).toMatchObject({
+      grievanceId: 'MOCK-2026-000001',
+      status: 'RESOLVED',
+      submittedAt: '2026-11-01T10:00:00+05:30',
+      forwardedTo: { departmentCode: 'FOOD_SUPPLIES' },
+    });
+    expect(events.body.items.map((e: { status: string }) => e.status)).toEqual([
+      'RECEIVED',
+      'FORWARDED',
+      'UNDER_PROCESS',
+      'RESOLVED',
+    ]);
+    const times = events.body.items.map((e: { at: string }) => new Date(e.at).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(Math.max(...times)).toBeLessThanOrEqual(clock.now().getTime());
+    expect(seeded.grievances[1]?.status).toBe('RECEIVED');
+    expect((await call(portal, 'GET', '/v1/citizens/me', { token })).body.name).toBe('Sumita Das');
+  });
+
+  it('names the entry and field of the first problem, and changes nothing', () => {
+    const portal = servePortal(server);
+    const good = { mobile: MOBILE, description: 'A valid description here', district: 'HOWRAH' };
+
+    expect(() => portal.seed({ grievances: [good, { ...good, description: 'short' }] })).toThrow(
+      /grievances\[1\]\.description/,
+    );
+    expect(() =>
+      portal.seed({ grievances: [good, good, { ...good, district: 'ATLANTIS' }] }),
+    ).toThrow(/grievances\[2\]\.district/);
+    expect(() => portal.seed({ citizens: [{ mobile: '12345' }] })).toThrow(/citizens\[0\]\.mobile/);
+    expect(() => portal.seed({ grievances: [{ ...good, status: 'PENDING' as never }] })).toThrow(
+      MockPortalError,
+    );
+    expect(() => portal.seed({ grievances: [{ ...good, forwardedTo: 'PUBLIC_WORKS' }] })).toThrow(
+      /forwardedTo/,
+    );
+    expect(portal.grievances()).toEqual([]);
+  });
+
+  it('seeds a thousand grievances quickly', () => {
+    const portal = servePortal(server);
+    const started = performance.now();
+
+    portal.seed({
+      grievances: Array.from({ length: 1000 }, (_, i) => ({
+        mobile: i % 2 ? MOBILE : OTHER_MOBILE,
+        description: `Grievance ${i}: the hand pump is broken`,
+        district: 'BANKURA',
+        status: (['RECEIVED', 'FORWARDED', 'UNDER_PROCESS', 'RESOLVED', 'CLOSED'] as const)[i % 5],
+      })),
+    });
+
+    expect(portal.grievances()).toHaveLength(1000);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('portal lifecycle', () => {
+  it('reset empties everything and starts the counters again', async () => {
+    const clock = manualClock();
+    const portal = servePortal(server, { now: clock.now });
+    const token = await signIn(portal);
+    await submit(portal, token);
+    portal.inject({ call: 'catalog.districts', status: 500, times: Infinity });
+
+    portal.reset();
+
+    expect(portal.grievances()).toEqual([]);
+    expect(portal.outbox).toEqual([]);
+    expect(portal.requestLog).toEqual([]);
+    expect(() => portal.lastOtp(MOBILE)).toThrow(MockPortalError);
+    expect((await call(portal, 'GET', '/v1/citizens/me', { token })).status).toBe(401);
+    expect((await call(portal, 'GET', '/v1/catalog/districts')).status).toBe(200);
+    const again = await submit(portal, await signIn(portal));
+    expect(again.grievanceId).toMatch(/-000001$/);
+  });
+
+  it('keeps two portals in one server apart: hosts, state and faults', async () => {
+    const first = servePortal(server);
+    const second = servePortal(server);
+    second.inject({ call: 'grievances.submit', status: 503, times: Infinity });
+
+    const filed = await call(first, 'POST', '/v1/grievances', {
+      token: await signIn(first),
+      body: GRIEVANCE,
+    });
+    const firstToken = await signIn(first, OTHER_MOBILE);
+    const crossed = await call(second, 'GET', '/v1/citizens/me', { token: firstToken });
+    const refused = await call(second, 'POST', '/v1/grievances', {
+      token: await signIn(second),
+      body: GRIEVANCE,
+    });
+
+    expect(first.baseUrl).not.toBe(second.baseUrl);
+    expect(filed.status).toBe(201);
+    expect(crossed.status).toBe(401);
+    expect(refused.status).toBe(503);
+    expect(first.grievances()).toHaveLength(1);
+    expect(second.grievances()).toHaveLength(0);
+    expect(second.requestLog.map((r) => r.path)).not.toContain('/v1/catalog/districts');
+  });
+
+  it('logs every request with its status, key and time', async () => {
+    const clock = manualClock();
+    const portal = servePortal(server, { now: clock.now });
+    const token = await signIn(portal);
+
+    await call(portal, 'POST', '/v1/grievances', {
+      token,
+      headers: { 'Idempotency-Key': 'k-1' },
+      body: GRIEVANCE,
+    });
+
+    expect(portal.requestLog).toEqual([
+      { method: 'POST', path: '/v1/auth/otp', status: 202, at: clock.now() },
+      { method: 'POST', path: '/v1/auth/otp/verify', status: 200, at: clock.now() },
+      {
+        method: 'POST',
+        path: '/v1/grievances',
+        status: 201,
+        idempotencyKey: 'k-1',
+        at: clock.now(),
+      },
+    ]);
+  });
+
+  it('serves under a given baseUrl with a path, a trailing slash ignored', async () => {
+    const portal = servePortal(server, { baseUrl: 'https://cmo.example.test/api/' });
+
+    const reply = await fetch('https://cmo.example.test/api/v1/catalog/districts');
+
+    expect(portal.baseUrl).toBe('https://cmo.example.test/api');
+    expect(reply.status).toBe(200);
+    expect(portal.requestLog[0]?.path).toBe('/v1/catalog/districts');
+  });
+
+  it('refuses unknown options and policy fields, and an OTP that is not 6 digits', () => {
+    expect(() => createMockPortal({ clock: () => new Date() } as never)).toThrow(/clock/);
+    expect(() => createMockPortal({ policy: { otpTTL: 1 } as never })).toThrow(/otpTTL/);
+    expect(() => createMockPortal({ policy: { otpMaxAttempts: 0 } })).toThrow(MockPortalError);
+    expect(() => createMockPortal({ otp: '12345' })).toThrow(/6/);
+    expect(() => createMockPortal({ baseUrl: 'portal.test' })).toThrow(/absolute/);
+  });
+});
