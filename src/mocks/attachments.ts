@@ -64,6 +64,14 @@ export async function readUpload(state: PortalState, request: Request): Promise<
   }
 
   const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isUnserialisedBlob(bytes)) {
+    throw fieldRefused(
+      'file',
+      'file_not_sent',
+      "arrived as the text 'undefined': the sender's fetch could not read the File (jsdom's File with Node's fetch does this); send bytes it can read",
+    );
+  }
+
   const mimeType = sniffMimeType(bytes);
   if (!mimeType) {
     throw new PortalRefusal({
@@ -81,6 +89,15 @@ export async function readUpload(state: PortalState, request: Request): Promise<
     sizeBytes: bytes.byteLength,
     sha256: await sha256Hex(bytes),
   };
+}
+
+const UNDEFINED_TEXT = new TextEncoder().encode('undefined');
+
+/** A Blob from another realm that a fetch wrote as `String(undefined)` instead of its bytes. */
+function isUnserialisedBlob(bytes: Uint8Array): boolean {
+  return (
+    bytes.length === UNDEFINED_TEXT.length && UNDEFINED_TEXT.every((byte, i) => bytes[i] === byte)
+  );
 }
 
 function fileProblem(file: FormDataEntryValue | null): FieldProblem | undefined {

@@ -4,5 +4,6 @@
  * answer: requests that the portal refuses get the contract's error envelope instead.
  */
 export class MockPortalError extends Error {
+  /** Always `'MockPortalError'`, so that it reads well in a test's failure output. */
   override name = 'MockPortalError';
 }

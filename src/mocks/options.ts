@@ -36,6 +36,7 @@ export const DEFAULT_POLICY: Readonly<PortalPolicy> = Object.freeze({
 export interface SentSms {
   /** The mobile number in wire form (`+919830012345`). */
   readonly mobile: string;
+  /** The six digits, as `portal.lastOtp(mobile)` returns them. */
   readonly otp: string;
   /** When it was sent, by the portal's clock. */
   readonly at: Date;

@@ -13,28 +13,45 @@ import { applyTransition, type StatusCode } from './transitions.js';
 const SeedMobile = z.string().check(z.refine(isValidMobile, 'must be an Indian mobile number'));
 
 const SeedCitizen = z.strictObject({
+  /** In any accepted form. */
   mobile: SeedMobile,
+  /** Given a name, the citizen is registered; without one, unregistered. */
   name: z.optional(citizenText(2, 100)),
+  /** An email address on file. */
   email: z.optional(z.email({ error: 'must be an email address' })),
+  /** District code. */
   district: z.optional(CatalogCode),
+  /** Postal address. */
   address: z.optional(citizenText(5, 500)),
+  /** Default `'en'`. */
   preferredLanguage: z.optional(Language),
 });
 
 const SeedGrievance = z.strictObject({
+  /** The citizen who filed it; created unregistered if unknown. */
   mobile: SeedMobile,
+  /** 10-4000 characters, no HTML. */
   description: citizenText(10, 4000),
+  /** District code. */
   district: CatalogCode,
+  /** 3-200 characters. */
   subject: z.optional(citizenText(3, 200)),
+  /** Department code the citizen chose. */
   departmentCode: z.optional(CatalogCode),
+  /** Default `'en'`. */
   language: z.optional(Language),
+  /** When it was filed. Default: the portal's clock. */
   submittedAt: z.optional(Timestamp),
+  /** Where it stands now. Default `RECEIVED`. */
   status: z.optional(KnownStatusCode),
+  /** Department code it was forwarded to, for statuses past RECEIVED. */
   forwardedTo: z.optional(CatalogCode),
 });
 
 const Seed = z.strictObject({
+  /** Citizens to create. */
   citizens: z.optional(z.array(SeedCitizen)),
+  /** Grievances to file, in order. */
   grievances: z.optional(z.array(SeedGrievance)),
 });
 
@@ -42,6 +59,8 @@ const Seed = z.strictObject({
  * Citizens and grievances to start a portal with. Plain JSON, so that it can live in a file.
  * Mobiles may be in any accepted form; codes come from the catalogue (inactive ones allowed,
  * for old grievances).
+ *
+ * @interface
  */
 export type PortalSeed = z.input<typeof Seed>;
 

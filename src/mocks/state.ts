@@ -11,10 +11,23 @@ import type { StatusCode } from './transitions.js';
 import type { FaultBook } from './faults.js';
 import type { ResolvedOptions, SentSms } from './options.js';
 
+/**
+ * A citizen as the portal sends it.
+ *
+ * @interface
+ */
 export type WireCitizen = z.infer<typeof Citizen>;
+/** An attachment as the portal sends it. */
 export type WireAttachment = z.infer<typeof Attachment>;
+/**
+ * A grievance as the portal sends it: timestamps as RFC 3339 strings.
+ *
+ * @interface
+ */
 export type WireGrievance = z.infer<typeof Grievance>;
+/** A grievance event as the portal sends it. */
 export type WireEvent = z.infer<typeof GrievanceEvent>;
+/** A department a grievance was forwarded to, as the portal sends it. */
 export type WireForwardedTo = z.infer<typeof ForwardedTo>;
 
 export interface CitizenRecord {
@@ -86,11 +99,13 @@ export interface IdempotentEntry {
 
 /** One request the portal received, for tests that assert what was (or was not) sent. */
 export interface LoggedRequest {
+  /** `GET`, `POST`, or `OPTIONS` for a preflight. */
   readonly method: string;
   /** The path below `baseUrl`, e.g. `/v1/grievances`, without the query. */
   readonly path: string;
   /** The status answered; 0 when the answer was a network error (an injected fault). */
   readonly status: number;
+  /** The `Idempotency-Key` header, when the request had one. */
   readonly idempotencyKey?: string;
   /** When it arrived, by the portal's clock. */
   readonly at: Date;

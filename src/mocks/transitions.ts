@@ -3,7 +3,11 @@ import { findDepartment } from './catalog.js';
 import { MockPortalError } from './mock-portal-error.js';
 import type { GrievanceRecord } from './state.js';
 
-/** A status code the portal issues. */
+/**
+ * A status code the portal issues.
+ *
+ * @useDeclaredType
+ */
 export type StatusCode = (typeof STATUS_CODES)[number];
 
 /** Where an officer may move a grievance from each status. CLOSED is final. */

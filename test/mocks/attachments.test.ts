@@ -121,6 +121,21 @@ describe('attachments', () => {
     expect(json.status).toBe(400);
   });
 
+  it("explains a file that arrived as the text 'undefined' (a Blob the sender's fetch could not read)", async () => {
+    const portal = servePortal(server);
+    const token = await signIn(portal);
+
+    const reply = await call(portal, 'POST', '/v1/attachments', {
+      token,
+      body: uploadForm(new TextEncoder().encode('undefined'), 'blob'),
+    });
+
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details).toEqual([
+      expect.objectContaining({ field: 'file', code: 'file_not_sent' }),
+    ]);
+  });
+
   it('needs a session', async () => {
     const portal = servePortal(server);
 

@@ -47,10 +47,11 @@ export interface Reply<T = Loose> {
 interface CallOptions {
   token?: string;
   headers?: Record<string, string>;
+  /** JSON, unless FormData, a string or bytes (sent as they are). */
   body?: unknown;
 }
 
-/** A request to the portal with plain fetch; the body is sent as JSON unless it is FormData or a string. */
+/** A request to the portal with plain fetch. */
 export async function call<T = Loose>(
   portal: MockPortal,
   method: string,
@@ -61,8 +62,13 @@ export async function call<T = Loose>(
   if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
 
   let body: BodyInit | undefined;
-  if (options.body instanceof FormData || typeof options.body === 'string') body = options.body;
-  else if (options.body !== undefined) {
+  if (
+    options.body instanceof FormData ||
+    options.body instanceof Uint8Array ||
+    typeof options.body === 'string'
+  ) {
+    body = options.body as BodyInit;
+  } else if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers.set('Content-Type', 'application/json');
   }
@@ -125,6 +131,26 @@ export function uploadForm(bytes: Uint8Array, fileName: string, kind = 'document
   form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], fileName), fileName);
   form.set('kind', kind);
   return form;
+}
+
+/**
+ * A multipart body written by hand, for environments whose FormData and File a fetch cannot
+ * send (jsdom). Returns the body and the Content-Type with its boundary.
+ */
+export function multipart(bytes: Uint8Array, fileName: string, kind = 'document') {
+  const boundary = 'mock-portal-test-boundary';
+  const encoder = new TextEncoder();
+  const head = encoder.encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n',
+  );
+  const tail = encoder.encode(`\r\n--${boundary}--\r\n`);
+  const body = new Uint8Array(head.length + bytes.length + tail.length);
+  body.set(head);
+  body.set(bytes, head.length);
+  body.set(tail, head.length + bytes.length);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 export const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$/;
