@@ -2,9 +2,13 @@ import { redact, redactText } from './redact.js';
 
 /** Any console-compatible logger; `console` itself works. */
 export interface Logger {
+  /** A call failed for good. */
   error(message: string, ...data: unknown[]): void;
+  /** Something odd the client recovered from: a retry, a skipped unreadable item. */
   warn(message: string, ...data: unknown[]): void;
+  /** One line per request: method, path, status, time, attempt, request id. */
   info(message: string, ...data: unknown[]): void;
+  /** Request and response bodies, redacted. */
   debug(message: string, ...data: unknown[]): void;
 }
 

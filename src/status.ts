@@ -9,11 +9,17 @@ import type { STATUS_CODES } from './contract/status.js';
  * if (grievance.status === GrievanceStatus.RESOLVED) showFeedbackForm();
  */
 export const GrievanceStatus = {
+  /** Filed; not yet with a department. */
   RECEIVED: 'RECEIVED',
+  /** Sent on to the department concerned (see `forwardedTo`). */
   FORWARDED: 'FORWARDED',
+  /** A department is working on it. */
   UNDER_PROCESS: 'UNDER_PROCESS',
+  /** The department says it is solved; may be reopened. */
   RESOLVED: 'RESOLVED',
+  /** Final. */
   CLOSED: 'CLOSED',
+  /** A code this version of the client does not know; see `rawStatus`. */
   UNKNOWN: 'UNKNOWN',
 } as const satisfies Record<(typeof STATUS_CODES)[number] | 'UNKNOWN', string>;
 

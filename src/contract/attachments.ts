@@ -9,10 +9,16 @@ export const AttachmentMimeType = z.enum(['application/pdf', 'image/jpeg', 'imag
 
 /** An uploaded attachment (201 from `POST /v1/attachments`). */
 export const Attachment = z.object({
+  /** The portal's ID for the file; list it in a grievance's `attachmentIds`. */
   attachmentId: OpaqueId,
+  /** The name the portal shows. */
   fileName: z.string().check(z.minLength(1), z.maxLength(255)),
+  /** The type the portal detected from the bytes. */
   mimeType: AttachmentMimeType,
+  /** The size of the bytes the portal stored. */
   sizeBytes: z.int().check(z.positive()),
+  /** SHA-256 of the bytes the portal stored, lower-case hex: compare with what was sent. */
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  /** What the file is for. */
   kind: AttachmentKind,
 });

@@ -6,10 +6,16 @@ import { CatalogCode, Labels } from './common.js';
  * stays, `active: false`, so that old grievances still read.
  */
 export const CatalogItem = z.object({
+  /** Stable, never reused; what the API takes and returns. */
   code: CatalogCode,
+  /** The name in English and Bengali. */
   labels: Labels,
+  /** False for a retired entry: show it on old grievances, do not offer it on new ones. */
   active: z.boolean(),
 });
 
 /** `GET /v1/catalog/districts` and `GET /v1/catalog/departments`. */
-export const CatalogResponse = z.object({ items: z.array(CatalogItem) });
+export const CatalogResponse = z.object({
+  /** Every entry, retired ones included. */
+  items: z.array(CatalogItem),
+});

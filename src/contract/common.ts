@@ -4,7 +4,12 @@ import * as z from 'zod/mini';
 export const Language = z.enum(['en', 'bn']);
 
 /** A human label in both languages. */
-export const Labels = z.object({ en: z.string(), bn: z.string() });
+export const Labels = z.object({
+  /** English. */
+  en: z.string(),
+  /** Bengali, in NFC. */
+  bn: z.string(),
+});
 
 /**
  * An RFC 3339 timestamp with an offset. Fractional seconds are read; a timestamp without an
@@ -40,8 +45,11 @@ export const CatalogCode = z
 
 /** One problem with one field of a request. */
 export const ErrorDetail = z.object({
+  /** The field's path, dotted (`attachments.0.kind`), or `(body)`. */
   field: z.string(),
+  /** A stable code for the problem, e.g. `required`, `too_long`. */
   code: z.string(),
+  /** What is wrong, in English. */
   message: z.string(),
   /** With `OTP_INVALID`: how many more tries the OTP request allows. */
   attemptsRemaining: z.optional(z.int().check(z.nonnegative())),
@@ -49,12 +57,19 @@ export const ErrorDetail = z.object({
 
 /** The envelope of every error the portal answers with. */
 export const ErrorEnvelope = z.object({
+  /** What went wrong. */
   error: z.object({
+    /** A stable code, e.g. `OTP_INVALID`. */
     code: z.string(),
+    /** What happened and what to do, in English, for developers. */
     message: z.string(),
+    /** The HTTP status, repeated. */
     status: z.number(),
+    /** One entry per problem field, for validation errors. */
     details: z.optional(z.array(ErrorDetail)),
+    /** The response's `X-Request-Id`. */
     requestId: z.string(),
+    /** As `Retry-After`, for clients that cannot read headers. */
     retryAfterSeconds: z.optional(z.number()),
     /** When the refused action becomes possible (resend, reminder, rate limit). */
     retryAt: z.optional(Timestamp),

@@ -2,8 +2,11 @@ import type * as z from 'zod/mini';
 
 /** One problem with one field, as the error envelope and `ValidationError` carry it. */
 export interface FieldProblem {
+  /** The field's path, dotted (`attachments.0.kind`), or `(body)` / `(input)` for the whole. */
   field: string;
+  /** A stable code for the problem, e.g. `required`, `too_long`, `invalid_mobile`. */
   code: string;
+  /** What is wrong, in English. `ValidationError.userMessage('bn')` gives Bengali. */
   message: string;
 }
 

@@ -27,16 +27,36 @@ function deepFreeze<T extends object>(value: T): T {
  * const footer = PORTAL_CONTACT.address.bn.join(', ');
  */
 export const PORTAL_CONTACT = deepFreeze({
-  name: { en: 'Sorasori Mukhyomantri', bn: 'সরাসরি মুখ্যমন্ত্রী' },
+  /** The service's name. */
+  name: {
+    /** In English. */
+    en: 'Sorasori Mukhyomantri',
+    /** In Bengali. */
+    bn: 'সরাসরি মুখ্যমন্ত্রী',
+  },
+  /** The portal's website. */
   website: 'https://cmo.wb.gov.in',
-  helpline: { display: '9137091370', e164: '+919137091370' },
+  /** The helpline. */
+  helpline: {
+    /** As the portal prints it. */
+    display: '9137091370',
+    /** For `tel:` links and phone libraries. */
+    e164: '+919137091370',
+  },
+  /** When the helpline answers, in `timeZone`. */
   hours: {
+    /** Days it is open. */
     days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+    /** Opening time, 24-hour clock. */
     opens: '10:00',
+    /** Closing time, 24-hour clock. */
     closes: '17:00',
+    /** IANA time zone of `opens` and `closes`. */
     timeZone: 'Asia/Kolkata',
   },
+  /** The office's postal address. */
   address: {
+    /** Lines in English, top to bottom. */
     en: [
       "Chief Minister's Office",
       'Nabanna, 14th floor',
@@ -45,6 +65,7 @@ export const PORTAL_CONTACT = deepFreeze({
       'Howrah 711102',
       'West Bengal',
     ],
+    /** Lines in Bengali, top to bottom. */
     bn: [
       'মুখ্যমন্ত্রীর দফতর',
       'নবান্ন, ১৪ তলা',
@@ -53,7 +74,9 @@ export const PORTAL_CONTACT = deepFreeze({
       'হাওড়া ৭১১১০২',
       'পশ্চিমবঙ্গ',
     ],
+    /** The PIN code. */
     postalCode: '711102',
+    /** District code from `DISTRICTS`. */
     district: 'HOWRAH',
   },
 } as const);

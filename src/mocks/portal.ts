@@ -54,7 +54,12 @@ export interface MockPortal {
    * @example
    * portal.seed({ grievances: [{ mobile: '9830012345', description: 'Street light broken for a month', district: 'HOWRAH', status: 'RESOLVED' }] });
    */
-  seed(data: PortalSeed): { citizens: WireCitizen[]; grievances: WireGrievance[] };
+  seed(data: PortalSeed): {
+    /** Every citizen the seed created or changed. */
+    citizens: WireCitizen[];
+    /** The grievances it filed, in order. */
+    grievances: WireGrievance[];
+  };
 
   /**
    * Makes the next matching requests fail, for tests of a client's failure handling. Faults
