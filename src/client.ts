@@ -1,4 +1,5 @@
 import { Attachments } from './attachments.js';
+import { isAbortSignal } from './call-options.js';
 import { Auth } from './auth.js';
 import { Catalog } from './catalog.js';
 import { Citizens } from './citizens.js';
@@ -6,7 +7,7 @@ import { Core } from './core.js';
 import { ValidationError } from './errors.js';
 import { Grievances } from './grievances.js';
 import { Http } from './http.js';
-import { type LogLevel, type Logger, RedactingLogger } from './logger.js';
+import { LOG_LEVELS, type LogLevel, type Logger, RedactingLogger, isLogger } from './logger.js';
 import type { SessionExpiredHandler, SessionStore } from './session.js';
 import { SessionKeeper } from './session.js';
 import type { Language } from './status.js';
@@ -107,6 +108,32 @@ function positive(
   return value;
 }
 
+// Options that the client calls into later: a wrong type would otherwise surface as a
+// TypeError in the middle of some unrelated call.
+function checkCollaborators(options: GrievanceClientOptions): void {
+  if (options.logger !== undefined && !isLogger(options.logger)) {
+    throw invalidOption('logger', 'must have error, warn, info and debug methods (console works)');
+  }
+  if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
+    throw invalidOption('logLevel', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const store = options.sessionStore as Partial<Record<string, unknown>> | undefined;
+  if (
+    store !== undefined &&
+    !['get', 'set', 'clear'].every((m) => typeof store?.[m] === 'function')
+  ) {
+    throw invalidOption('sessionStore', 'must have get, set and clear methods');
+  }
+  for (const name of ['onSessionExpired', 'fetch'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw invalidOption(name, 'must be a function');
+    }
+  }
+  if (options.signal !== undefined && !isAbortSignal(options.signal)) {
+    throw invalidOption('signal', 'must be an AbortSignal');
+  }
+}
+
 /**
  * The client for the West Bengal CM's Office grievance portal: OTP sign-in, registration,
  * grievances with attachments, status, history, reminders and the catalogues.
@@ -142,6 +169,7 @@ export class GrievanceClient {
     if (language !== 'en' && language !== 'bn')
       throw invalidOption('language', "must be 'en' or 'bn'");
 
+    checkCollaborators(options);
     const log = new RedactingLogger(options.logger, options.logLevel ?? 'warn');
     const http = new Http(
       Http.ky(baseUrl, options.fetch, language),
@@ -156,7 +184,7 @@ export class GrievanceClient {
     );
     const core = new Core(
       http,
-      new SessionKeeper(options.sessionStore, options.onSessionExpired),
+      new SessionKeeper(options.sessionStore, options.onSessionExpired, log),
       language,
       log,
       {

@@ -9,6 +9,7 @@ import {
   UnexpectedResponseError,
 } from './errors.js';
 import type { RedactingLogger } from './logger.js';
+import { checkCallOptions, nativeSignal } from './call-options.js';
 import { errorFromResponse } from './response-errors.js';
 
 /** Options every call takes as its last argument. */
@@ -106,11 +107,13 @@ export class Http {
   readonly #ky: KyInstance;
   readonly #policy: HttpPolicy;
   readonly #log: RedactingLogger;
+  readonly #clientSignal: AbortSignal | undefined;
 
   constructor(ky_: KyInstance, policy: HttpPolicy, log: RedactingLogger) {
     this.#ky = ky_;
     this.#policy = policy;
     this.#log = log;
+    this.#clientSignal = nativeSignal(policy.signal);
   }
 
   /** Creates the ky instance the client sends through. */
@@ -127,8 +130,10 @@ export class Http {
 
   /** Sends one logical call, retrying where that is safe, and returns the parsed answer. */
   async send<T>(endpoint: Endpoint<T>, auth: string | undefined, options: CallOptions = {}) {
+    checkCallOptions(options);
+    const deadlineAt = Date.now() + this.#policy.deadlineMs;
     const deadline = AbortSignal.timeout(this.#policy.deadlineMs);
-    const callSignal = anySignal([this.#policy.signal, options.signal]);
+    const callSignal = anySignal([this.#clientSignal, nativeSignal(options.signal)]);
     const canRetry =
       endpoint.retry !== false &&
       (endpoint.method === 'GET' || endpoint.idempotencyKey !== undefined);
@@ -139,7 +144,8 @@ export class Http {
       } catch (error) {
         const failure = this.#classify(error, callSignal, deadline);
         const wait = canRetry ? this.#retryDelay(failure, attempt) : undefined;
-        if (wait === undefined) throw failure;
+        // Waiting past the deadline would only turn this answer into a vaguer timeout.
+        if (wait === undefined || Date.now() + wait >= deadlineAt) throw failure;
 
         this.#log.log(
           'warn',
@@ -192,7 +198,7 @@ export class Http {
       if (this.#log.enabled('debug')) {
         this.#log.log('debug', `${endpoint.name} exchange`, {
           request: { query: endpoint.query, body: endpoint.json ?? endpoint.body?.bytes },
-          response: { status: response.status, body: text },
+          response: { status: response.status, body: jsonOrText(text) },
         });
       }
 
@@ -244,6 +250,16 @@ export class Http {
     if (retryAfter === undefined) return Math.round(backoff(attempt));
     if (retryAfter > this.#policy.maxRetryAfterMs) return undefined;
     return retryAfter;
+  }
+}
+
+// Parsed, a body is redacted field by field (an `accessToken` key is dropped whatever its
+// value); as text, only by the patterns redactText knows.
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }
 

@@ -17,6 +17,19 @@ export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
+/** The levels a client accepts, for checking its options. */
+export const LOG_LEVELS = Object.keys(RANK) as readonly LogLevel[];
+
+/** Whether `value` has the four methods the client logs through. */
+export function isLogger(value: unknown): value is Logger {
+  const logger = value as Record<string, unknown> | null;
+  return (
+    (typeof logger === 'object' || typeof logger === 'function') &&
+    logger !== null &&
+    ['error', 'warn', 'info', 'debug'].every((method) => typeof logger[method] === 'function')
+  );
+}
+
 /** A level-gated logger that passes every line and every datum through the redactor. */
 export class RedactingLogger {
   readonly #target: Logger | undefined;
@@ -35,7 +48,11 @@ export class RedactingLogger {
     if (!this.enabled(level)) return;
 
     const line = `[wb-grievance] ${redactText(message)}`;
-    if (data === undefined) this.#target![level](line);
-    else this.#target![level](line, redact(data));
+    try {
+      if (data === undefined) this.#target![level](line);
+      else this.#target![level](line, redact(data));
+    } catch {
+      // A broken logger must not break the citizen's call; there is nowhere left to report it.
+    }
   }
 }

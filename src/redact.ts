@@ -15,10 +15,20 @@ export function forgetSecret(secret: string): void {
   knownSecrets.delete(secret);
 }
 
+// Citizens type Bengali digits (০-৯) as often as ASCII ones; both must be caught.
+const DIGIT = '[0-9\\u09E6-\\u09EF]';
 const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
-const OTP_NEAR_WORD = /(\botp\b\W{0,12})\d{6}\b/gi;
-const AADHAAR = /(?<![\w+])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?!\w)/g;
-const MOBILE = /(?<![\w])(?:\+91|0091|91|0)?[ -]?[6-9]\d{4}[ -]?\d{5}(?!\w)/g;
+const SECRET_JSON_FIELD =
+  /("(?:otp|accessToken|refreshToken|token|authorization|password)"\s*:\s*)"[^"]*"/gi;
+const OTP_NEAR_WORD = new RegExp(`(\\botp\\b\\W{0,12})${DIGIT}{6}(?!${DIGIT})`, 'gi');
+const AADHAAR = new RegExp(
+  `(?<![\\w+\\u09E6-\\u09EF])[2-9\\u09E8-\\u09EF]${DIGIT}{3}[ -]?${DIGIT}{4}[ -]?${DIGIT}{4}(?![\\w\\u09E6-\\u09EF])`,
+  'g',
+);
+const MOBILE = new RegExp(
+  `(?<![\\w\\u09E6-\\u09EF])(?:\\+91|0091|91|0)?[ -]?[6-9\\u09EC-\\u09EF]${DIGIT}{4}[ -]?${DIGIT}{5}(?![\\w\\u09E6-\\u09EF])`,
+  'g',
+);
 
 /**
  * Scrubs a text of citizens' data: tokens and OTPs become `[REDACTED]`, Aadhaar numbers
@@ -30,6 +40,7 @@ export function redactText(text: string): string {
 
   return out
     .replace(BEARER, `$1${REDACTED}`)
+    .replace(SECRET_JSON_FIELD, `$1"${REDACTED}"`)
     .replace(OTP_NEAR_WORD, `$1${REDACTED}`)
     .replace(AADHAAR, (match) => maskAadhaar(match))
     .replace(MOBILE, (match) => maskMobile(match));

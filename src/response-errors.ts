@@ -64,6 +64,10 @@ function readErrorBody(text: string): ErrorBody {
   };
 }
 
+function isWait(seconds: unknown): seconds is number {
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0;
+}
+
 /** Milliseconds to wait from a `Retry-After` header: delay-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
@@ -138,14 +142,13 @@ export function errorFromResponse(
   const body = readErrorBody(rawBody);
   const code = body.code ?? DEFAULT_CODE[status] ?? (status >= 500 ? 'INTERNAL' : 'HTTP_ERROR');
 
+  // A relative delay is read against this device's clock, which may disagree with the
+  // portal's; the body's absolute `retryAt` is only the last resort.
   const retryAfterMs =
     parseRetryAfter(response.headers.get('retry-after')) ??
-    (body.retryAfterSeconds === undefined ? undefined : body.retryAfterSeconds * 1000);
-  const retryAt = body.retryAt
-    ? new Date(body.retryAt)
-    : retryAfterMs === undefined
-      ? undefined
-      : new Date(Date.now() + retryAfterMs);
+    (isWait(body.retryAfterSeconds) ? body.retryAfterSeconds * 1000 : undefined) ??
+    parseRetryAfter(body.retryAt ?? null);
+  const retryAt = retryAfterMs === undefined ? undefined : new Date(Date.now() + retryAfterMs);
 
   const wait =
     retryAfterMs === undefined ? '' : ` Retry after ${Math.ceil(retryAfterMs / 1000)} s.`;

@@ -1,4 +1,5 @@
-import { AuthenticationError, SessionExpiredError } from './errors.js';
+import { AuthenticationError, type SessionExpiredError } from './errors.js';
+import type { RedactingLogger } from './logger.js';
 import { forgetSecret, rememberSecret } from './redact.js';
 import type { Citizen } from './types.js';
 
@@ -32,7 +33,11 @@ export interface SessionStore {
   clear(): void;
 }
 
-/** Whether and until when the client is signed in. Never includes the token. */
+/**
+ * Whether the client holds a session, as whom, and until when by the portal's clock. The
+ * client does not judge expiry by the device's clock, which may be wrong: the portal says
+ * when a session has ended (`SessionExpiredError`), and the client then forgets it.
+ */
 export type SessionState =
   { signedIn: true; expiresAt: Date; citizen: Citizen } | { signedIn: false };
 
@@ -48,38 +53,61 @@ function memoryStore(): SessionStore {
   };
 }
 
+function isStoredSession(value: unknown): value is StoredSession {
+  const held = value as Partial<StoredSession> | null | undefined;
+  return (
+    typeof held === 'object' &&
+    held !== null &&
+    typeof held.accessToken === 'string' &&
+    held.accessToken !== '' &&
+    typeof held.expiresAt === 'string' &&
+    typeof held.citizen === 'object' &&
+    held.citizen !== null
+  );
+}
+
 /** Holds the session: hands out the token, notices expiry, runs the re-sign-in hook once. */
 export class SessionKeeper {
   readonly #store: SessionStore;
   readonly #onExpired: SessionExpiredHandler | undefined;
+  readonly #log: RedactingLogger | undefined;
   #renewing: Promise<void> | undefined;
 
-  constructor(store: SessionStore | undefined, onExpired: SessionExpiredHandler | undefined) {
+  constructor(
+    store: SessionStore | undefined,
+    onExpired: SessionExpiredHandler | undefined,
+    log?: RedactingLogger,
+  ) {
     this.#store = store ?? memoryStore();
     this.#onExpired = onExpired;
-    const held = this.#store.get();
+    this.#log = log;
+    const held = this.#held();
     if (held) rememberSecret(held.accessToken);
   }
 
-  get state(): SessionState {
+  // A store the app wrote by hand (or storage that was tampered with) may hold anything;
+  // what is not a session is treated as none, never read field by field into a TypeError.
+  #held(): StoredSession | undefined {
     const held = this.#store.get();
-    if (!held || Date.parse(held.expiresAt) <= Date.now()) return { signedIn: false };
+    return isStoredSession(held) ? held : undefined;
+  }
+
+  get state(): SessionState {
+    const held = this.#held();
+    if (!held) return { signedIn: false };
     return { signedIn: true, expiresAt: new Date(held.expiresAt), citizen: held.citizen };
   }
 
-  /** The token for an authenticated call, or a typed error saying to sign in. */
+  /**
+   * The token for an authenticated call, or a typed error saying to sign in. An expired
+   * session is still sent: only the portal's clock decides, and its 401 starts the renewal.
+   */
   token(): string {
-    const held = this.#store.get();
+    const held = this.#held();
     if (!held) {
       throw new AuthenticationError({
         code: 'UNAUTHENTICATED',
         message: 'Not signed in. Call client.auth.requestOtp() and client.auth.verifyOtp() first.',
-      });
-    }
-    if (Date.parse(held.expiresAt) <= Date.now()) {
-      throw new SessionExpiredError({
-        code: 'SESSION_EXPIRED',
-        message: 'The session has expired. Sign in again with an OTP, then repeat the call.',
       });
     }
     return held.accessToken;
@@ -92,29 +120,42 @@ export class SessionKeeper {
   }
 
   updateCitizen(citizen: Citizen): void {
-    const held = this.#store.get();
+    const held = this.#held();
     if (held) this.#store.set({ ...held, citizen });
   }
 
   clear(): void {
-    const held = this.#store.get();
+    const held = this.#held();
     if (held) forgetSecret(held.accessToken);
     this.#store.clear();
   }
 
   /**
    * Ends the expired session and gives the app's hook a chance to sign in again. Resolves
-   * true when a new session is held, so the failed call can be repeated once.
+   * true when a new session is held, so the failed call can be repeated once. Calls that
+   * failed together share one run of the hook; a call whose session was already replaced
+   * is simply repeated.
    */
   async renew(error: SessionExpiredError, expiredToken: string | undefined): Promise<boolean> {
-    const held = this.#store.get();
-    if (held && (expiredToken === undefined || held.accessToken === expiredToken)) this.clear();
+    const held = this.#held();
+    if (held && expiredToken !== undefined && held.accessToken !== expiredToken) return true;
+    if (held && !this.#renewing) this.clear();
     if (!this.#onExpired) return false;
 
-    this.#renewing ??= Promise.resolve(this.#onExpired(error)).finally(() => {
+    this.#renewing ??= this.#runHook(error).finally(() => {
       this.#renewing = undefined;
     });
     await this.#renewing;
-    return this.#store.get() !== undefined && this.state.signedIn;
+    return this.#held() !== undefined;
+  }
+
+  async #runHook(error: SessionExpiredError): Promise<void> {
+    try {
+      await this.#onExpired!(error);
+    } catch (hookError) {
+      // The call then fails with the SessionExpiredError the app already knows how to handle.
+      const reason = hookError instanceof Error ? hookError.message : String(hookError);
+      this.#log?.log('warn', `onSessionExpired failed: ${reason}`);
+    }
   }
 }

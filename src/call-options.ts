@@ -1,0 +1,56 @@
+import { ValidationError } from './errors.js';
+import type { CreateOptions } from './http.js';
+
+/** Whether `value` can be listened to as an AbortSignal (one from another realm too). */
+export function isAbortSignal(value: unknown): value is AbortSignal {
+  const signal = value as AbortSignal | null;
+  return (
+    typeof signal === 'object' &&
+    signal !== null &&
+    typeof signal.aborted === 'boolean' &&
+    typeof signal.addEventListener === 'function'
+  );
+}
+
+// A signal from another realm (jsdom's, an iframe's) is not accepted by AbortSignal.any or
+// by fetch; follow it with a signal of this realm instead.
+export function nativeSignal(signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (signal === undefined || signal instanceof AbortSignal) return signal;
+  const foreign: AbortSignal = signal;
+  const controller = new AbortController();
+  if (foreign.aborted) controller.abort(foreign.reason);
+  else foreign.addEventListener('abort', () => controller.abort(foreign.reason), { once: true });
+  return controller.signal;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
+
+/**
+ * Refuses call options of the wrong type before anything is sent, so that a stray value
+ * gives a {@link ValidationError} rather than a `TypeError` from deep inside fetch.
+ */
+export function checkCallOptions(options: unknown): CreateOptions {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object') {
+    throw ValidationError.forField('options', 'invalid_type', 'must be an object, e.g. { signal }');
+  }
+
+  const { signal, timeoutMs, idempotencyKey } = options as Record<string, unknown>;
+  if (signal !== undefined && !isAbortSignal(signal)) {
+    throw ValidationError.forField('signal', 'invalid_type', 'must be an AbortSignal');
+  }
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
+    throw ValidationError.forField('timeoutMs', 'invalid_type', 'must be a number above 0');
+  }
+  if (
+    idempotencyKey !== undefined &&
+    !(typeof idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(idempotencyKey))
+  ) {
+    throw ValidationError.forField(
+      'idempotencyKey',
+      'invalid_value',
+      'must be 1-200 visible ASCII characters, e.g. a UUID',
+    );
+  }
+  return options as CreateOptions;
+}
