@@ -1,7 +1,14 @@
 import type { Attachments } from './attachments.js';
 import * as contract from './contract/index.js';
 import type { Core } from './core.js';
-import { AttachmentUploadError, ValidationError, isGrievanceError } from './errors.js';
+import { checkCallOptions } from './call-options.js';
+import {
+  AbortedError,
+  AttachmentUploadError,
+  AuthenticationError,
+  ValidationError,
+  isGrievanceError,
+} from './errors.js';
 import { type CheckedFile, type FileInput, checkFile, newKey, sha256Hex } from './files.js';
 import {
   GrievanceEventsRead,
@@ -15,7 +22,6 @@ import type { GrievanceStatus, Language } from './status.js';
 import { parseTimestamp } from './time.js';
 import type {
   Attachment,
-  AttachmentKind,
   Grievance,
   GrievanceEvent,
   GrievancePage,
@@ -24,12 +30,7 @@ import type {
 import { requireObject, validateInput } from './validate.js';
 import { type WatchOptions, watchGrievance } from './watch.js';
 
-/** A file to upload with a grievance. */
-export interface NewAttachment {
-  file: FileInput;
-  kind: AttachmentKind;
-  fileName?: string;
-}
+export type { NewAttachment } from './draft-attachments.js';
 
 /** What a citizen files. */
 export interface GrievanceDraft {
@@ -59,12 +60,11 @@ export interface ListOptions extends CallOptions {
 /** Filing and tracking the signed-in citizen's grievances. */
 export class Grievances {
   readonly #core: Core;
-  readonly #attachments: Attachments;
-  readonly #uploaded = new Map<string, Attachment>();
+  readonly #drafts: DraftAttachments;
 
   constructor(core: Core, attachments: Attachments) {
     this.#core = core;
-    this.#attachments = attachments;
+    this.#drafts = new DraftAttachments(core, attachments);
   }
 
   /**
@@ -84,6 +84,7 @@ export class Grievances {
    */
   async submit(draft: GrievanceDraft, options: CreateOptions = {}): Promise<Grievance> {
     const fields = requireObject(draft, 'grievances.submit');
+    checkCallOptions(options);
     const items = fields.attachments ?? [];
     if (!Array.isArray(items)) {
       throw ValidationError.forField('attachments', 'invalid_type', 'must be a list');
@@ -111,8 +112,8 @@ export class Grievances {
     );
 
     const key = options.idempotencyKey ?? newKey();
-    const checked = await Promise.all(items.map((item, i) => this.#check(item, i)));
-    body.attachmentIds = await this.#uploadAll(checked, key, options);
+    const prepared = await this.#drafts.prepare(items);
+    body.attachmentIds = await this.#drafts.upload(prepared, key, options);
 
     const wire = await this.#core.authed(
       {
@@ -125,78 +126,8 @@ export class Grievances {
       },
       options,
     );
+    this.#drafts.forget(prepared);
     return toGrievance(wire);
-  }
-
-  async #check(item: unknown, index: number) {
-    if (typeof item === 'string') return { attachmentId: item };
-    if (item && typeof item === 'object' && 'attachmentId' in item) {
-      return { attachmentId: String((item as Attachment).attachmentId), done: item as Attachment };
-    }
-
-    const field = `attachments.${index}`;
-    const spec = requireObject(item, field);
-    const kind = spec.kind as AttachmentKind;
-    if (!contract.AttachmentKind.options.includes(kind)) {
-      throw ValidationError.forField(
-        `${field}.kind`,
-        'invalid_value',
-        'must be id_proof, document or photo',
-      );
-    }
-    const file = await checkFile(spec.file, spec.fileName as string | undefined, this.#core.limits);
-    return { file, kind, sha256: await sha256Hex(file.bytes) };
-  }
-
-  async #uploadAll(
-    checked: {
-      attachmentId?: string;
-      done?: Attachment;
-      file?: CheckedFile;
-      kind?: AttachmentKind;
-      sha256?: string;
-    }[],
-    key: string,
-    options: CallOptions,
-  ): Promise<string[]> {
-    const uploaded: Attachment[] = checked.flatMap((c) => (c.done ? [c.done] : []));
-    const ids: string[] = [];
-
-    for (const [index, item] of checked.entries()) {
-      if (!item.file || !item.kind) {
-        ids.push(item.attachmentId!);
-        continue;
-      }
-
-      const cacheKey = `${this.#citizenId()}|${item.kind}|${item.file.fileName}|${item.sha256}`;
-      try {
-        const attachment =
-          this.#uploaded.get(cacheKey) ??
-          (await this.#attachments.send(item.file, item.kind, `${key}.${index}`, options));
-        this.#uploaded.set(cacheKey, attachment);
-        uploaded.push(attachment);
-        ids.push(attachment.attachmentId);
-      } catch (cause) {
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        throw new AttachmentUploadError({
-          code: 'ATTACHMENT_UPLOAD_FAILED',
-          message: `${item.file.fileName} (attachment ${index + 1}) could not be uploaded: ${reason} No grievance was submitted; submit again to retry, reusing the files already uploaded.`,
-          status: isGrievanceError(cause) ? cause.status : undefined,
-          requestId: isGrievanceError(cause) ? cause.requestId : undefined,
-          retryable: isGrievanceError(cause) ? cause.retryable : false,
-          cause,
-          index,
-          fileName: item.file.fileName,
-          uploaded: [...uploaded],
-        });
-      }
-    }
-    return ids;
-  }
-
-  #citizenId(): string {
-    const state = this.#core.session.state;
-    return state.signedIn ? state.citizen.citizenId : '';
   }
 
   /**
