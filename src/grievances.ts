@@ -2,14 +2,9 @@ import type { Attachments } from './attachments.js';
 import * as contract from './contract/index.js';
 import type { Core } from './core.js';
 import { checkCallOptions } from './call-options.js';
-import {
-  AbortedError,
-  AttachmentUploadError,
-  AuthenticationError,
-  ValidationError,
-  isGrievanceError,
-} from './errors.js';
-import { type CheckedFile, type FileInput, checkFile, newKey, sha256Hex } from './files.js';
+import { DraftAttachments, type NewAttachment } from './draft-attachments.js';
+import { ValidationError } from './errors.js';
+import { newKey } from './files.js';
 import {
   GrievanceEventsRead,
   GrievancePageRead,
@@ -20,13 +15,7 @@ import {
 import type { CallOptions, CreateOptions } from './http.js';
 import type { GrievanceStatus, Language } from './status.js';
 import { parseTimestamp } from './time.js';
-import type {
-  Attachment,
-  Grievance,
-  GrievanceEvent,
-  GrievancePage,
-  Reminder,
-} from './types.js';
+import type { Attachment, Grievance, GrievanceEvent, GrievancePage, Reminder } from './types.js';
 import { requireObject, validateInput } from './validate.js';
 import { type WatchOptions, watchGrievance } from './watch.js';
 
