@@ -12,7 +12,8 @@ export interface Registration {
   district: string;
   email?: string;
   address?: string;
-  preferredLanguage: Language;
+  /** The language the portal writes to the citizen in. Default: the client's `language`. */
+  preferredLanguage?: Language;
 }
 
 /** The signed-in citizen's account. */

@@ -52,6 +52,14 @@ describe('registration', () => {
     expect(session.signedIn && session.citizen.name).toBe(NAME_NFD.normalize('NFC'));
   });
 
+  it('takes the client’s language as the preferred language when none is given', async () => {
+    const { client } = await signedIn(server, { client: { language: 'bn' } });
+
+    const citizen = await client.citizens.register({ name: 'Anita Das', district: 'KOLKATA' });
+
+    expect(citizen.preferredLanguage).toBe('bn');
+  });
+
   it('refuses a bad email before sending, naming the field', async () => {
     const { portal, client } = await signedIn(server);
 
