@@ -1,0 +1,213 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import {
+  AbortedError,
+  NetworkError,
+  ServerUnavailableError,
+  TimeoutError,
+  isGrievanceError,
+} from 'wb-grievance';
+import type { MockPortal } from 'wb-grievance/mocks';
+import { DESCRIPTION, FILES, clientFor, servePortal, signedIn, useServer } from './support.js';
+
+const server = useServer();
+
+/** Headers at once, then the first bytes of a body that never ends. */
+function stalledBody(portal: MockPortal, path: string, opts: { once?: boolean } = {}) {
+  const encoder = new TextEncoder();
+  server.use(
+    http.get(
+      `${portal.baseUrl}${path}`,
+      () =>
+        new HttpResponse(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(encoder.encode('{"items":['));
+            },
+          }),
+          { status: 200, headers: { 'Content-Type': 'application/json' } },
+        ),
+      opts,
+    ),
+  );
+}
+
+async function failure(promise: Promise<unknown>) {
+  return promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('timeouts', () => {
+  it('times out a response whose headers came but whose body stalls', async () => {
+    const portal = servePortal(server);
+    stalledBody(portal, '/v1/catalog/districts');
+
+    const started = Date.now();
+    const error = await failure(
+      clientFor(portal, { timeoutMs: 300, maxRetries: 0 }).catalog.districts(),
+    );
+
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('retries a GET whose body stalled, and returns the next answer', async () => {
+    const portal = servePortal(server);
+    stalledBody(portal, '/v1/catalog/districts', { once: true });
+
+    const districts = await clientFor(portal, { timeoutMs: 300 }).catalog.districts();
+
+    expect(districts.length).toBeGreaterThan(0);
+  });
+
+  it('applies a per-call timeoutMs over the client’s', async () => {
+    const { portal, client } = await signedIn(server, { client: { timeoutMs: 30_000 } });
+    const g = await client.grievances.submit({ description: DESCRIPTION, district: 'KOLKATA' });
+    portal.inject({ call: 'grievances.get', delayMs: 3_000, times: Infinity });
+
+    const started = Date.now();
+    const error = await failure(client.grievances.get(g.grievanceId, { timeoutMs: 200 }));
+
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
+  it('ends a whole call at deadlineMs, retries included', async () => {
+    const portal = servePortal(server);
+    portal.inject({ call: 'catalog.districts', delayMs: 5_000 });
+
+    const started = Date.now();
+    const error = await failure(clientFor(portal, { deadlineMs: 400 }).catalog.districts());
+
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toMatch(/deadline/);
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it('stops retrying when the deadline leaves no time for another attempt', async () => {
+    const portal = servePortal(server);
+    portal.inject({ call: 'catalog.districts', status: 503, times: Infinity });
+
+    const started = Date.now();
+    const error = await failure(
+      clientFor(portal, { maxRetries: 20, deadlineMs: 1_200 }).catalog.districts(),
+    );
+
+    expect(Date.now() - started).toBeLessThan(1_400);
+    expect(error).toBeInstanceOf(ServerUnavailableError);
+    const requests = portal.requestLog.length;
+    expect(requests).toBeGreaterThanOrEqual(2);
+    expect(requests).toBeLessThan(21);
+  });
+});
+
+describe('cancellation', () => {
+  it('aborts a call by the signal passed to that call', async () => {
+    const portal = servePortal(server);
+    portal.inject({ call: 'catalog.districts', delayMs: 5_000 });
+    const call = new AbortController();
+
+    const pending = failure(clientFor(portal).catalog.districts({ signal: call.signal }));
+    setTimeout(() => call.abort(), 100);
+    const error = await pending;
+
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(error).not.toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ code: 'ABORTED', retryable: false });
+  });
+
+  it('aborts a call by the client’s signal while the call has a signal of its own', async () => {
+    const portal = servePortal(server);
+    portal.inject({ call: 'catalog.districts', delayMs: 5_000 });
+    const everything = new AbortController();
+    const call = new AbortController();
+    const client = clientFor(portal, { signal: everything.signal });
+
+    const pending = failure(client.catalog.districts({ signal: call.signal }));
+    setTimeout(() => everything.abort(), 100);
+    const error = await pending;
+
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(error).toMatchObject({ code: 'ABORTED' });
+    expect(call.signal.aborted).toBe(false);
+  });
+
+  it('keeps the abort reason as the cause', async () => {
+    const portal = servePortal(server);
+    const call = new AbortController();
+    const reason = new Error('the citizen left the page');
+    call.abort(reason);
+
+    const error = await failure(clientFor(portal).catalog.districts({ signal: call.signal }));
+
+    expect(error).toBeInstanceOf(AbortedError);
+    expect((error as AbortedError).cause).toBe(reason);
+    expect(portal.requestLog).toHaveLength(0);
+  });
+
+  it('fails every later call of a client whose signal has aborted', async () => {
+    const portal = servePortal(server);
+    const everything = new AbortController();
+    const client = clientFor(portal, { signal: everything.signal });
+    await client.catalog.districts();
+
+    everything.abort();
+
+    await expect(client.catalog.departments()).rejects.toBeInstanceOf(AbortedError);
+    expect(portal.requestLog).toHaveLength(1);
+  });
+
+  it('aborts during a Retry-After wait without waiting it out', async () => {
+    const portal = servePortal(server);
+    portal.inject({ call: 'catalog.districts', status: 503, retryAfterSeconds: 10 });
+    const call = new AbortController();
+
+    const started = Date.now();
+    const pending = failure(clientFor(portal).catalog.districts({ signal: call.signal }));
+    setTimeout(() => call.abort(), 300);
+    const error = await pending;
+
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(portal.requestLog).toHaveLength(1);
+  });
+
+  it('aborts while the body is still arriving', async () => {
+    const portal = servePortal(server);
+    stalledBody(portal, '/v1/catalog/districts');
+    const call = new AbortController();
+
+    const pending = failure(clientFor(portal).catalog.districts({ signal: call.signal }));
+    setTimeout(() => call.abort(), 200);
+
+    expect(await pending).toBeInstanceOf(AbortedError);
+  });
+
+  it('reports an aborted submission as aborted, not as a failed upload', async () => {
+    const { portal, client } = await signedIn(server);
+    portal.inject({ call: 'attachments.upload', delayMs: 5_000 });
+    const call = new AbortController();
+
+    const pending = failure(
+      client.grievances.submit(
+        {
+          description: DESCRIPTION,
+          district: 'KOLKATA',
+          attachments: [{ file: FILES.png, kind: 'photo' }],
+        },
+        { signal: call.signal },
+      ),
+    );
+    setTimeout(() => call.abort(), 100);
+    const error = await pending;
+
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(isGrievanceError(error)).toBe(true);
+    expect(portal.grievances()).toHaveLength(0);
+  });
+});
