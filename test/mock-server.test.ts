@@ -1,0 +1,237 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GrievanceClient, NetworkError, ServerUnavailableError } from 'wb-grievance';
+import { MockPortalError, createMockPortal } from 'wb-grievance/mocks';
+import { startMockServer, type MockServer } from 'wb-grievance/mocks/server';
+import { DESCRIPTION, FILES, MOBILE } from './support.js';
+
+const CLI = fileURLToPath(new URL('../dist/mocks/cli.js', import.meta.url));
+const SEED_FILE = fileURLToPath(new URL('../examples/mock-server/portal.json', import.meta.url));
+
+const running: MockServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+
+async function start(options: Parameters<typeof startMockServer>[0] = {}) {
+  const server = await startMockServer({ port: 0, ...options });
+  running.push(server);
+  return server;
+}
+
+async function control(server: MockServer, path: string, body?: unknown) {
+  const response = await fetch(`${server.url}/__control${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    ...(body !== undefined && {
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+async function signIn(server: MockServer, mobile = MOBILE) {
+  const client = new GrievanceClient({ baseUrl: server.url, maxRetries: 0 });
+  const { otpRequestId } = await client.auth.requestOtp({ mobile });
+  const outbox = await control(server, `/outbox?mobile=${encodeURIComponent(mobile)}`);
+  await client.auth.verifyOtp({ otpRequestId, otp: outbox.body.items.at(-1).otp });
+  return client;
+}
+
+describe('the local mock server', () => {
+  it('serves the whole citizen flow over real HTTP and prints OTPs as SMS', async () => {
+    const lines: string[] = [];
+    const server = await start({ log: (line) => lines.push(line) });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.portal.baseUrl).toBe(server.url);
+
+    const client = await signIn(server);
+    const otp = server.portal.lastOtp(MOBILE);
+    const sms = lines.find((line) => line.startsWith('SMS '));
+    expect(sms).toContain(otp);
+    expect(sms).toContain('******2345');
+    expect(lines.join('\n')).not.toContain('9830012345');
+
+    const filed = await client.grievances.submit({
+      description: DESCRIPTION,
+      district: 'KOLKATA',
+      attachments: [{ file: new Blob([FILES.png]), kind: 'photo', fileName: 'lamp.png' }],
+    });
+    expect(filed.attachments[0]).toMatchObject({
+      fileName: 'lamp.png',
+      sizeBytes: FILES.png.length,
+    });
+
+    const moved = await control(server, `/grievances/${filed.grievanceId}/status`, {
+      status: 'FORWARDED',
+      departmentCode: 'POWER',
+      note: 'sent to the department',
+    });
+    expect(moved.status).toBe(200);
+    expect((await client.grievances.get(filed.grievanceId)).forwardedTo?.departmentCode).toBe(
+      'POWER',
+    );
+
+    const history = await client.grievances.events(filed.grievanceId);
+    expect(history.map((event) => event.status)).toEqual(['RECEIVED', 'FORWARDED']);
+    const reminder = await client.grievances.remind(filed.grievanceId);
+    expect(reminder.reminderCount).toBe(1);
+    await client.auth.logout();
+
+    expect(
+      lines.some((line) => line.startsWith(`GET /v1/grievances/${filed.grievanceId} 200 `)),
+    ).toBe(true);
+  });
+
+  it('moves grievances, seeds, injects faults and resets through the control API', async () => {
+    const server = await start();
+    const seeded = await control(server, '/seed', {
+      grievances: [{ mobile: MOBILE, description: DESCRIPTION, district: 'NADIA' }],
+    });
+    expect(seeded.status).toBe(201);
+    const [grievance] = seeded.body.grievances;
+
+    const refused = await control(server, `/grievances/${grievance.grievanceId}/status`, {
+      status: 'RESOLVED',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('cannot move from RECEIVED to RESOLVED');
+    expect(
+      (await control(server, '/grievances/NO-SUCH-1/status', { status: 'CLOSED' })).status,
+    ).toBe(404);
+    expect(
+      (await control(server, `/grievances/${grievance.grievanceId}/status`, { state: 'CLOSED' }))
+        .status,
+    ).toBe(400);
+
+    const client = await signIn(server);
+    expect((await control(server, '/faults', { call: 'grievances.get', status: 503 })).status).toBe(
+      201,
+    );
+    await expect(client.grievances.get(grievance.grievanceId)).rejects.toBeInstanceOf(
+      ServerUnavailableError,
+    );
+    expect((await client.grievances.get(grievance.grievanceId)).status).toBe('RECEIVED');
+
+    await control(server, '/faults', { call: 'catalog.districts', network: 'drop' });
+    await expect(client.catalog.districts()).rejects.toBeInstanceOf(NetworkError);
+
+    expect((await control(server, '/reset', {})).status).toBe(204);
+    expect((await control(server, '/grievances')).body.items).toEqual([]);
+    expect((await control(server, '/unknown')).body.error.message).toContain(
+      'POST /__control/reset',
+    );
+  });
+
+  it('answers CORS preflights from any origin, for the portal and the control API', async () => {
+    const server = await start();
+    for (const path of ['/v1/grievances', '/__control/reset']) {
+      const response = await fetch(`${server.url}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'http://localhost:5173',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization,content-type,x-app-version',
+        },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(response.headers.get('access-control-allow-headers')).toContain('x-app-version');
+      expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    }
+
+    const simple = await fetch(`${server.url}/v1/catalog/districts`, {
+      headers: { Origin: 'http://app.test' },
+    });
+    expect(simple.headers.get('access-control-allow-origin')).toBe('http://app.test');
+  });
+
+  it('serves a given, seeded portal at whatever host name the caller uses', async () => {
+    const portal = createMockPortal({ otp: '123456' });
+    const server = await start({
+      portal,
+      seed: {
+        grievances: [
+          { mobile: MOBILE, description: DESCRIPTION, district: 'HOWRAH', status: 'UNDER_PROCESS' },
+        ],
+      },
+    });
+    expect(portal.baseUrl).not.toBe(server.url);
+
+    const client = new GrievanceClient({ baseUrl: server.url.replace('127.0.0.1', 'localhost') });
+    const { otpRequestId } = await client.auth.requestOtp({ mobile: MOBILE });
+    await client.auth.verifyOtp({ otpRequestId, otp: '123456' });
+    const mine = [];
+    for await (const g of client.grievances.list()) mine.push(g.status);
+    expect(mine).toEqual(['UNDER_PROCESS']);
+  });
+
+  it('refuses unknown options, a bad seed and a port in use, saying what to do', async () => {
+    await expect(startMockServer({ prot: 4010 } as never)).rejects.toThrow(
+      'Unknown mock server option "prot"',
+    );
+    await expect(
+      start({
+        seed: { grievances: [{ mobile: MOBILE, description: 'short', district: 'NADIA' }] },
+      }),
+    ).rejects.toThrow(MockPortalError);
+
+    const first = await start();
+    const port = Number(new URL(first.url).port);
+    await expect(start({ port })).rejects.toThrow(`Port ${port} on 127.0.0.1 is in use`);
+  });
+});
+
+function runCli(args: string[]) {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const found = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (found) resolve(found[1]!);
+    });
+    void exited.then(() => reject(new Error(`the CLI exited: ${stderr}`)));
+  });
+  url.catch(() => undefined); // a run that is expected to fail never prints a URL
+  return { child, url, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('the wb-grievance-mock command', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'serves a seed file, prints OTPs as SMS and exits 0 on %s',
+    async (signal) => {
+      const cli = runCli(['--port', '0', '--seed', SEED_FILE, '--otp', '654321']);
+      const url = await cli.url;
+
+      const client = new GrievanceClient({ baseUrl: url });
+      const { otpRequestId } = await client.auth.requestOtp({ mobile: MOBILE });
+      await client.auth.verifyOtp({ otpRequestId, otp: '654321' });
+      const statuses = [];
+      for await (const g of client.grievances.list()) statuses.push(g.status);
+      expect(statuses.sort()).toEqual(['FORWARDED', 'RESOLVED']);
+
+      cli.child.kill(signal);
+      expect(await cli.exited).toBe(0);
+      expect(cli.output().stdout).toContain('SMS to ******2345: 654321');
+      expect(cli.output().stdout).toContain('2 grievance(s) seeded');
+    },
+  );
+
+  it('exits 2 with the usage for an unknown flag, and 1 for a missing seed file', async () => {
+    const unknown = runCli(['--prot', '4010']);
+    expect(await unknown.exited).toBe(2);
+    expect(unknown.output().stderr).toContain('Usage: wb-grievance-mock');
+
+    const missing = runCli(['--port', '0', '--seed', 'no-such-file.json']);
+    expect(await missing.exited).toBe(1);
+    expect(missing.output().stderr).toContain(
+      'cannot read the seed file no-such-file.json (ENOENT)',
+    );
+  });
+});
