@@ -2,10 +2,12 @@ import * as z from 'zod/mini';
 import { AttachmentKind, type AttachmentMimeType } from '../contract/attachments.js';
 import type { FieldProblem } from '../contract/details.js';
 import { PortalRefusal, fieldRefused, validationFailed } from './refusal.js';
+import { readForm, type Form } from './multipart.js';
 import { sha256Hex } from './random.js';
 import { nextSerial, type PortalState, type WireAttachment } from './state.js';
 
 type MimeType = z.infer<typeof AttachmentMimeType>;
+type FormValue = ReturnType<Form['get']>;
 
 const SIGNATURES: readonly { mimeType: MimeType; bytes: readonly number[] }[] = [
   { mimeType: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
@@ -36,34 +38,25 @@ export interface Upload {
  * over the size limit 413, bytes that are not PDF, JPEG or PNG 415.
  */
 export async function readUpload(state: PortalState, request: Request): Promise<Upload> {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw fieldRefused(
-      '(body)',
-      'invalid_multipart',
-      'must be multipart/form-data with file and kind',
-    );
-  }
-
+  const form = await readForm(request);
   const file = form.get('file');
-  const kind = AttachmentKind.safeParse(form.get('kind') ?? undefined);
-  const problems = [fileProblem(file), kind.success ? undefined : kindProblem(form.get('kind'))];
-  if (typeof file === 'string' || file === null || !kind.success || problems.some(Boolean)) {
+  const kindValue = form.get('kind');
+  const kind = AttachmentKind.safeParse(kindValue);
+  const problems = [fileProblem(file), kind.success ? undefined : kindProblem(kindValue)];
+  if (typeof file !== 'object' || !kind.success || problems.some(Boolean)) {
     throw validationFailed(problems.filter((problem) => problem !== undefined));
   }
 
+  const { bytes } = file;
   const limit = state.options.policy.maxAttachmentBytes;
-  if (file.size > limit) {
+  if (bytes.byteLength > limit) {
     throw new PortalRefusal({
       status: 413,
       code: 'ATTACHMENT_TOO_LARGE',
-      message: `The file is ${megabytes(file.size)} MB; attachments may be at most ${megabytes(limit)} MB. Attach a smaller file.`,
+      message: `The file is ${megabytes(bytes.byteLength)} MB; attachments may be at most ${megabytes(limit)} MB. Attach a smaller file.`,
     });
   }
 
-  const bytes = new Uint8Array(await file.arrayBuffer());
   if (isUnserialisedBlob(bytes)) {
     throw fieldRefused(
       'file',
@@ -83,7 +76,7 @@ export async function readUpload(state: PortalState, request: Request): Promise<
   }
 
   return {
-    fileName: file.name.normalize('NFC'),
+    fileName: file.fileName.normalize('NFC'),
     kind: kind.data,
     mimeType,
     sizeBytes: bytes.byteLength,
@@ -100,12 +93,12 @@ function isUnserialisedBlob(bytes: Uint8Array): boolean {
   );
 }
 
-function fileProblem(file: FormDataEntryValue | null): FieldProblem | undefined {
-  if (file === null) return { field: 'file', code: 'required', message: 'is required' };
+function fileProblem(file: FormValue | undefined): FieldProblem | undefined {
+  if (file === undefined) return { field: 'file', code: 'required', message: 'is required' };
   if (typeof file === 'string') {
     return { field: 'file', code: 'not_a_file', message: 'must be a file, not text' };
   }
-  if (file.name === '' || file.name.length > 255) {
+  if (file.fileName === '' || file.fileName.length > 255) {
     return {
       field: 'file',
       code: 'invalid_file_name',
@@ -115,8 +108,8 @@ function fileProblem(file: FormDataEntryValue | null): FieldProblem | undefined 
   return undefined;
 }
 
-function kindProblem(kind: FormDataEntryValue | null): FieldProblem {
-  if (kind === null) return { field: 'kind', code: 'required', message: 'is required' };
+function kindProblem(kind: FormValue | undefined): FieldProblem {
+  if (kind === undefined) return { field: 'kind', code: 'required', message: 'is required' };
   return {
     field: 'kind',
     code: 'invalid_value',

@@ -89,8 +89,14 @@ export interface MockPortal {
  * const portal = createMockPortal({ otp: '123456' });
  * const server = setupServer(...portal.handlers);
  * // msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame: pass both.
- * server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as never);
+ * const strict = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as const;
+ * beforeAll(() => server.listen(strict));
  * afterEach(() => portal.reset());
+ * afterAll(() => server.close());
+ *
+ *
+ * // In a test, once the code under test has asked for an OTP, read it as the citizen would:
+ * const otp = portal.lastOtp('98300 12345'); // '123456'
  */
 export function createMockPortal(options?: MockPortalOptions): MockPortal {
   const state: PortalState = {

@@ -6,10 +6,13 @@ import {
   type MockPortalOptions,
 } from '../../src/mocks/index.js';
 
+// msw 2 reads onUnhandledRequest and msw 3 onUnhandledFrame; each ignores the other.
+const UNHANDLED_IS_AN_ERROR = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as const;
+
 /** An msw server for one test file; each test adds its own portal's handlers. */
 export function useServer() {
   const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen(UNHANDLED_IS_AN_ERROR));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
   return server;
@@ -62,9 +65,10 @@ export async function call<T = Loose>(
   if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
 
   let body: BodyInit | undefined;
+  // ArrayBuffer.isView, not instanceof: under jsdom the bytes may come from another realm.
   if (
     options.body instanceof FormData ||
-    options.body instanceof Uint8Array ||
+    ArrayBuffer.isView(options.body) ||
     typeof options.body === 'string'
   ) {
     body = options.body as BodyInit;

@@ -1,0 +1,110 @@
+import { fieldRefused } from './refusal.js';
+
+/** A file part of a multipart body. */
+export interface FilePart {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** A multipart body's fields by name (the first of each): text, or a file. */
+export type Form = Map<string, string | FilePart>;
+
+/**
+ * The request's multipart fields. `Request.formData()` is tried first; where the runtime's
+ * own cannot parse (Node 24's fetch under jsdom builds its File from jsdom's and then refuses
+ * it), the body is parsed here instead.
+ */
+export async function readForm(request: Request): Promise<Form> {
+  const copy = request.clone();
+
+  try {
+    const form: Form = new Map();
+    for (const [name, value] of await request.formData()) {
+      if (form.has(name)) continue;
+      const bytes =
+        typeof value === 'string' ? undefined : new Uint8Array(await value.arrayBuffer());
+      form.set(
+        name,
+        bytes === undefined ? String(value) : { fileName: (value as File).name, bytes },
+      );
+    }
+    return form;
+  } catch {
+    return parseMultipart(
+      new Uint8Array(await copy.arrayBuffer()),
+      copy.headers.get('Content-Type'),
+    );
+  }
+}
+
+const CRLF = [0x0d, 0x0a];
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+function refuseBody(): never {
+  throw fieldRefused(
+    '(body)',
+    'invalid_multipart',
+    'must be multipart/form-data with file and kind',
+  );
+}
+
+function indexOf(
+  haystack: Uint8Array,
+  needle: Uint8Array | readonly number[],
+  from: number,
+): number {
+  outer: for (let i = from; i <= haystack.length - needle.length; i++) {
+    for (let j = 0; j < needle.length; j++) {
+      if (haystack[i + j] !== needle[j]) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Multipart as RFC 7578 and the HTML form encoding write it, enough for a file and a field. */
+function parseMultipart(body: Uint8Array, contentType: string | null): Form {
+  const boundary = /^multipart\/form-data\s*;.*\bboundary="?([^";]+)"?/i.exec(
+    contentType ?? '',
+  )?.[1];
+  if (!boundary) refuseBody();
+
+  const delimiter = encoder.encode(`--${boundary}`);
+  const form: Form = new Map();
+  let start = indexOf(body, delimiter, 0);
+  if (start < 0) refuseBody();
+
+  while (true) {
+    const afterDelimiter = start + delimiter.length;
+    if (body[afterDelimiter] === 0x2d && body[afterDelimiter + 1] === 0x2d) return form;
+
+    const headersStart = afterDelimiter + CRLF.length;
+    const headersEnd = indexOf(body, [...CRLF, ...CRLF], headersStart);
+    const next = indexOf(body, [...CRLF, ...delimiter], headersStart);
+    if (headersEnd < 0 || next < 0 || headersEnd > next) refuseBody();
+
+    const headers = decoder.decode(body.subarray(headersStart, headersEnd));
+    const content = body.subarray(headersEnd + 2 * CRLF.length, next);
+    addPart(form, headers, content);
+    start = next + CRLF.length;
+  }
+}
+
+function addPart(form: Form, headers: string, content: Uint8Array): void {
+  const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? '';
+  const name = parameter(disposition, 'name');
+  if (name === undefined || form.has(name)) return;
+
+  const fileName = parameter(disposition, 'filename');
+  form.set(
+    name,
+    fileName === undefined ? decoder.decode(content) : { fileName, bytes: content.slice() },
+  );
+}
+
+/** A quoted parameter, with the HTML form encoding's escapes (`%22`, `%0D`, `%0A`) undone. */
+function parameter(disposition: string, key: string): string | undefined {
+  const value = new RegExp(`;\\s*${key}="([^"]*)"`, 'i').exec(disposition)?.[1];
+  return value?.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
+}
