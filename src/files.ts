@@ -19,6 +19,14 @@ const SIGNATURES = [
 
 const MB = 1024 * 1024;
 
+/** A size as a citizen reads it: `6 MB`, `5.5 MB`, `800 KB`, `120 bytes`. */
+function formatSize(bytes: number): string {
+  const trim = (n: number) => n.toFixed(1).replace(/\.0$/, '');
+  if (bytes >= MB) return `${trim(bytes / MB)} MB`;
+  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
 function sizeOf(file: FileInput): number {
   return file instanceof ArrayBuffer
     ? file.byteLength
@@ -70,9 +78,14 @@ export async function checkFile(
   const label = typeof givenName === 'string' && givenName ? givenName : 'the file';
   const size = sizeOf(file);
   if (size > limits.maxBytes) {
+    // Just over the limit, both round to the same size; exact bytes then show the difference.
+    const close = formatSize(size) === formatSize(limits.maxBytes);
+    const [is, limit] = close
+      ? [`${size} bytes`, `${limits.maxBytes} bytes`]
+      : [formatSize(size), formatSize(limits.maxBytes)];
     throw new AttachmentTooLargeError({
       code: 'ATTACHMENT_TOO_LARGE',
-      message: `${label} is ${(size / MB).toFixed(1)} MB; the limit is ${(limits.maxBytes / MB).toFixed(1)} MB per file. Attach a smaller file.`,
+      message: `${label} is ${is}; the limit is ${limit} per file. Attach a smaller file.`,
       limitBytes: limits.maxBytes,
     });
   }

@@ -14,6 +14,9 @@ const MAX_BACKOFF_FACTOR = 16;
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
+    // The caller may abort while the generator is suspended at a yield; the abort event has
+    // then fired already and would never end this wait.
+    if (signal?.aborted) return resolve();
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
     function done() {
