@@ -191,7 +191,7 @@ export function faultAnswer(fault: PortalFault, now: Date, requestId: string): A
       retryAt: ceilToSecond(addMs(now, fault.retryAfterSeconds * 1000)),
     }),
   });
-  return refusalAnswer(refusal, requestId);
+  return refusalAnswer(refusal, requestId, true);
 }
 
 function defaultMessage(status: number): string {

@@ -17,8 +17,16 @@ const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
-/** The contract's error envelope for a refusal. `Retry-After` goes with `retryAfterSeconds`. */
-export function refusalAnswer(refusal: PortalRefusal, requestId: string): Answer {
+/**
+ * The contract's error envelope for a refusal. The `Retry-After` header goes with 429 and 503
+ * only, as the contract says (and when a fault asks for it): on a 409 such as
+ * `REMINDER_TOO_SOON` it would invite generic retry code to wait days and try again.
+ */
+export function refusalAnswer(
+  refusal: PortalRefusal,
+  requestId: string,
+  retryAfterHeader = refusal.status === 429 || refusal.status === 503,
+): Answer {
   const error = {
     code: refusal.code,
     message: refusal.message,
@@ -32,7 +40,7 @@ export function refusalAnswer(refusal: PortalRefusal, requestId: string): Answer
   };
 
   const headers: Record<string, string> = {};
-  if (refusal.retryAfterSeconds !== undefined) {
+  if (retryAfterHeader && refusal.retryAfterSeconds !== undefined) {
     headers['Retry-After'] = String(refusal.retryAfterSeconds);
   }
   return { status: refusal.status, body: { error }, headers };

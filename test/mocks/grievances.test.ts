@@ -393,6 +393,7 @@ describe('reminders', () => {
       reminderCount: 1,
     });
     expect(tooSoon.status).toBe(409);
+    expect(tooSoon.headers.get('Retry-After')).toBeNull();
     expect(tooSoon.body.error).toMatchObject({
       code: 'REMINDER_TOO_SOON',
       retryAfterSeconds: 6 * 24 * 3600,

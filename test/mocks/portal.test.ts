@@ -73,6 +73,49 @@ describe('every response', () => {
   });
 });
 
+describe('secrets', () => {
+  it('never puts an OTP, a token or a full mobile number into any answer but the session itself', async () => {
+    const clock = manualClock();
+    const portal = servePortal(server, { now: clock.now, otp: '135790' });
+    const texts: string[] = [];
+    const send = async (...args: Parameters<typeof call>) => {
+      const reply = await call(...args);
+      texts.push(reply.text);
+      return reply;
+    };
+
+    const otp = await send(portal, 'POST', '/v1/auth/otp', {
+      body: { mobile: MOBILE, purpose: 'login' },
+    });
+    await send(portal, 'POST', '/v1/auth/otp', { body: { mobile: MOBILE, purpose: 'login' } });
+    await send(portal, 'POST', '/v1/auth/otp/verify', {
+      body: { otpRequestId: otp.body.otpRequestId, otp: '000000' },
+    });
+    const session = await call(portal, 'POST', '/v1/auth/otp/verify', {
+      body: { otpRequestId: otp.body.otpRequestId, otp: '135790' },
+    });
+    const token = session.body.accessToken;
+    await send(portal, 'POST', '/v1/citizens', {
+      token,
+      body: { name: 'Someone', mobile: OTHER_MOBILE, district: 'NADIA', preferredLanguage: 'en' },
+    });
+    await send(portal, 'POST', '/v1/grievances', {
+      token,
+      body: { ...GRIEVANCE, description: 'short' },
+    });
+    await send(portal, 'GET', '/v1/grievances?cursor=nope', { token });
+    clock.advance(31 * 60_000);
+    await send(portal, 'GET', '/v1/citizens/me', { token });
+
+    for (const text of texts) {
+      expect(text).not.toContain('135790');
+      expect(text).not.toContain(token);
+      expect(text).not.toContain('9830012345');
+      expect(text).not.toContain('9433098765');
+    }
+  });
+});
+
 describe('catalogue', () => {
   it('serves districts and departments from the data modules, inactive entries included, without a session', async () => {
     const portal = servePortal(server);
