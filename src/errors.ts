@@ -113,7 +113,7 @@ export class ValidationError extends GrievanceError {
 
   /** A client-side refusal of one field. */
   static forField(field: string, code: string, message = 'is not valid'): ValidationError {
-    return new ValidationError({
+    return new this({
       code: 'VALIDATION_FAILED',
       message: `${field} ${message}. Correct it and call again.`,
       details: [{ field, code, message }],
