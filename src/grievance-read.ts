@@ -43,7 +43,8 @@ export function toGrievance(wire: z.infer<typeof GrievanceRead>): Grievance {
     district: wire.district,
     status,
     statusLabel: wire.statusLabel ?? labelsOf(status),
-    rawStatus: wire.rawStatus || wire.status,
+    // An unknown code is what the app needs to see, whatever the portal put in rawStatus.
+    rawStatus: status === 'UNKNOWN' ? wire.status : wire.rawStatus || wire.status,
     submittedAt: parseTimestamp(wire.submittedAt),
     updatedAt: parseTimestamp(wire.updatedAt),
     forwardedTo: wire.forwardedTo,
