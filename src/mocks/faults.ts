@@ -113,11 +113,10 @@ export class FaultBook {
     const entry: Entry = { fault: { ...fault }, remaining: fault.times ?? 1 };
     this.#entries.push(entry);
 
-    const entries = () => this.#entries;
     return {
       remove: () => {
         entry.remaining = 0;
-        this.#entries = entries().filter((other) => other !== entry);
+        this.#entries = this.#entries.filter((other) => other !== entry);
       },
       get remaining() {
         return entry.remaining;
@@ -141,7 +140,24 @@ export class FaultBook {
   }
 }
 
+const FAULT_KEYS = new Set([
+  'call',
+  'times',
+  'status',
+  'code',
+  'message',
+  'retryAfterSeconds',
+  'body',
+  'contentType',
+  'delayMs',
+  'network',
+]);
+
 function checkFault(fault: PortalFault): void {
+  for (const key of Object.keys(fault)) {
+    if (!FAULT_KEYS.has(key)) throw new MockPortalError(`Unknown fault field "${key}".`);
+  }
+
   if (!(PORTAL_CALLS as readonly string[]).includes(fault.call)) {
     throw new MockPortalError(
       `Unknown fault call "${String(fault.call)}". Use one of: ${PORTAL_CALLS.join(', ')}.`,

@@ -16,6 +16,7 @@ const EXPOSED_HEADERS = 'X-Request-Id, Retry-After, Idempotent-Replayed';
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
+const NO_BODY_STATUSES = new Set([204, 205, 304]);
 
 /**
  * The contract's error envelope for a refusal. The `Retry-After` header goes with 429 and 503
@@ -67,13 +68,14 @@ export function toResponse(answer: Answer, request: Request, requestId: string):
   headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
   headers.set('X-Request-Id', requestId);
 
+  // A Response with one of these statuses must not have a body, whatever a fault asked for.
+  if (NO_BODY_STATUSES.has(answer.status) || (answer.body === undefined && !answer.raw)) {
+    return new HttpResponse(null, { status: answer.status, headers });
+  }
+
   if (answer.raw) {
     headers.set('Content-Type', answer.raw.contentType);
     return new HttpResponse(answer.raw.body, { status: answer.status, headers });
-  }
-
-  if (answer.body === undefined) {
-    return new HttpResponse(null, { status: answer.status, headers });
   }
 
   return HttpResponse.json(answer.body as never, { status: answer.status, headers });

@@ -160,12 +160,15 @@ describe('injected faults', () => {
     expect(verify.status).toBe(500);
   });
 
-  it('throws for an unknown call or a bad times', () => {
+  it('throws for an unknown call, an unknown field or a bad times', () => {
     const portal = servePortal(server);
 
     expect(() => portal.inject({ call: 'grievances.delete' as never, status: 500 })).toThrow(
       MockPortalError,
     );
     expect(() => portal.inject({ call: 'grievances.get', status: 500, times: 0 })).toThrow(/times/);
+    expect(() => portal.inject({ call: 'grievances.get', statusCode: 500 } as never)).toThrow(
+      /statusCode/,
+    );
   });
 });
