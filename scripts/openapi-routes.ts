@@ -233,7 +233,7 @@ export const ROUTES: readonly Route[] = [
     tag: 'grievances',
     summary: 'Send a reminder (the portal’s “re-mention”)',
     description:
-      'One per grievance per 7 days: sooner is 409 `REMINDER_TOO_SOON` with `retryAt` and `Retry-After`. A resolved or closed grievance takes none: 409 `GRIEVANCE_CLOSED`. An empty body counts as `{}`.',
+      'One per grievance per 7 days: sooner is 409 `REMINDER_TOO_SOON` with `retryAt` (no `Retry-After` header: generic retry code must not wait days). A resolved or closed grievance takes none: 409 `GRIEVANCE_CLOSED`. An empty body counts as `{}`.',
     ...AUTHED,
     idempotent: true,
     body: json('ReminderBody', false),

@@ -106,7 +106,7 @@ function components(): Record<string, Json> {
 const errorRef = { $ref: '#/components/schemas/ErrorEnvelope' };
 const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
-function errorResponse(status: number, codes: readonly string[], retryAfter: boolean): Json {
+function errorResponse(codes: readonly string[], retryAfter: boolean): Json {
   return {
     description: `${codes.map((code) => `\`${code}\``).join(', ')}.`,
     'x-error-codes': codes,
@@ -148,8 +148,7 @@ function operation(route: Route, schemas: Record<string, Json>): Json {
     },
   };
   for (const [status, codes] of Object.entries(route.errors)) {
-    const retryAfter = ['429', '503'].includes(status) || codes.includes('REMINDER_TOO_SOON');
-    responses[status] = errorResponse(Number(status), codes, retryAfter);
+    responses[status] = errorResponse(codes, ['429', '503'].includes(status));
   }
 
   return {
