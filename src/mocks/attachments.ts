@@ -53,7 +53,9 @@ export async function readUpload(state: PortalState, request: Request): Promise<
     throw new PortalRefusal({
       status: 413,
       code: 'ATTACHMENT_TOO_LARGE',
-      message: `The file is ${megabytes(bytes.byteLength)} MB; attachments may be at most ${megabytes(limit)} MB. Attach a smaller file.`,
+      message:
+        `The file is ${megabytes(bytes.byteLength)} MB; attachments may be at most ` +
+        `${megabytes(limit)} MB. Attach a smaller file.`,
     });
   }
 
@@ -61,7 +63,8 @@ export async function readUpload(state: PortalState, request: Request): Promise<
     throw fieldRefused(
       'file',
       'file_not_sent',
-      "arrived as the text 'undefined': the sender's fetch could not read the File (jsdom's File with Node's fetch does this); send bytes it can read",
+      "arrived as the text 'undefined': the sender's fetch could not read the File " +
+        "(jsdom's File with Node's fetch does this); send bytes it can read",
     );
   }
 

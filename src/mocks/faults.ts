@@ -34,7 +34,10 @@ export interface PortalFault {
   call: PortalCall;
   /** How many matching requests to fail. Default 1; `Infinity` fails every one. */
   times?: number;
-  /** The HTTP status to answer. Default: the status of `code`, else 500 when only a body or message is given. */
+  /**
+   * The HTTP status to answer. Default: the status of `code`, else 500 (when only a `body` or
+   * `message` is given).
+   */
   status?: number;
   /** The envelope's `code`. Default: the contract's usual code for `status`. */
   code?: string;

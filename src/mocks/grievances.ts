@@ -193,7 +193,9 @@ export function remind(state: PortalState, grievance: GrievanceRecord) {
     throw new PortalRefusal({
       status: 409,
       code: 'GRIEVANCE_CLOSED',
-      message: `This grievance is ${grievance.status.toLowerCase()}, so it takes no reminders. File a new grievance if the problem remains.`,
+      message:
+        `This grievance is ${grievance.status.toLowerCase()}, so it takes no reminders. ` +
+        'File a new grievance if the problem remains.',
     });
   }
 

@@ -52,7 +52,11 @@ export interface MockPortal {
    * first problem, before changing anything.
    *
    * @example
-   * portal.seed({ grievances: [{ mobile: '9830012345', description: 'Street light broken for a month', district: 'HOWRAH', status: 'RESOLVED' }] });
+   * portal.seed({
+   *   grievances: [
+   *     { mobile: '98300 12345', description: 'No street light for a month', district: 'HOWRAH', status: 'RESOLVED' },
+   *   ],
+   * });
    */
   seed(data: PortalSeed): {
     /** Every citizen the seed created or changed. */

@@ -60,7 +60,9 @@ async function run(handle: Handle, requestId: string): Promise<Answer> {
     const refusal = new PortalRefusal({
       status: 500,
       code: 'INTERNAL',
-      message: `The mock portal failed while handling the request (${reason}). Report it with the request ID.`,
+      message:
+        `The mock portal failed while handling the request (${reason}). ` +
+        'Report it with the request ID.',
     });
     return refusalAnswer(refusal, requestId);
   }

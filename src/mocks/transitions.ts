@@ -50,7 +50,8 @@ export function applyTransition(
   if (!ALLOWED[from].includes(to)) {
     const allowed = ALLOWED[from].length > 0 ? ALLOWED[from].join(', ') : 'nothing (it is final)';
     throw new MockPortalError(
-      `Grievance ${grievance.grievanceId} cannot move from ${from} to ${to}; from ${from} it can move to ${allowed}.`,
+      `Grievance ${grievance.grievanceId} cannot move from ${from} to ${to}; ` +
+        `from ${from} it can move to ${allowed}.`,
     );
   }
 
@@ -78,7 +79,8 @@ function forwardingOf(
   if (to !== 'FORWARDED') {
     if (departmentCode !== undefined) {
       throw new MockPortalError(
-        `departmentCode applies only when forwarding; ${grievance.grievanceId} is moving from ${from} to ${to}.`,
+        `departmentCode applies only when forwarding; ` +
+          `${grievance.grievanceId} is moving from ${from} to ${to}.`,
       );
     }
     return undefined;
@@ -87,7 +89,8 @@ function forwardingOf(
   const department = departmentCode === undefined ? undefined : findDepartment(departmentCode);
   if (!department) {
     throw new MockPortalError(
-      `Moving ${grievance.grievanceId} from ${from} to FORWARDED needs a departmentCode from the department catalogue` +
+      `Moving ${grievance.grievanceId} from ${from} to FORWARDED needs a departmentCode ` +
+        'from the department catalogue' +
         (departmentCode === undefined ? '.' : `; "${departmentCode}" is not one.`),
     );
   }
