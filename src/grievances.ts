@@ -17,7 +17,7 @@ import type { GrievanceStatus, Language } from './status.js';
 import { parseTimestamp } from './time.js';
 import type { Attachment, Grievance, GrievanceEvent, GrievancePage, Reminder } from './types.js';
 import { requireObject, validateInput } from './validate.js';
-import { type WatchOptions, watchGrievance } from './watch.js';
+import { type WatchOptions, checkWatchOptions, watchGrievance } from './watch.js';
 
 export type { NewAttachment } from './draft-attachments.js';
 
@@ -230,6 +230,8 @@ export class Grievances {
    * is resolved or closed or `signal` aborts. Polls every `intervalMs` (default 60 s), backs
    * off on errors and honours `Retry-After`.
    *
+   * @throws {@link ValidationError} at once, for a bad ID or options. While iterating, an error
+   *   that waiting cannot fix (e.g. {@link NotFoundError}, {@link SessionExpiredError}).
    * @example
    * for await (const g of client.grievances.watch(id, { signal })) render(g.statusLabel.bn);
    */
@@ -238,7 +240,8 @@ export class Grievances {
     options: WatchOptions = {},
   ): AsyncGenerator<Grievance, void, undefined> {
     this.#id(grievanceId);
-    return watchGrievance((signal) => this.get(grievanceId, { signal }), options);
+    const checked = checkWatchOptions(options);
+    return watchGrievance((signal) => this.get(grievanceId, { signal }), checked);
   }
 
   #id(grievanceId: unknown): string {

@@ -1,4 +1,5 @@
-import { isGrievanceError } from './errors.js';
+import { isAbortSignal } from './call-options.js';
+import { ValidationError, isGrievanceError } from './errors.js';
 import { isOpenStatus } from './status.js';
 import type { Grievance } from './types.js';
 
@@ -11,6 +12,29 @@ export interface WatchOptions {
 }
 
 const MAX_BACKOFF_FACTOR = 16;
+
+/**
+ * Refuses watch options that would poll the portal in a tight loop (an interval of 0, NaN or
+ * a string) or never stop, before the first request.
+ */
+export function checkWatchOptions(options: unknown): WatchOptions {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object') {
+    throw ValidationError.forField('options', 'invalid_type', 'must be an object, e.g. { signal }');
+  }
+
+  const { intervalMs, signal } = options as Record<string, unknown>;
+  if (
+    intervalMs !== undefined &&
+    !(typeof intervalMs === 'number' && Number.isFinite(intervalMs) && intervalMs > 0)
+  ) {
+    throw ValidationError.forField('intervalMs', 'invalid_type', 'must be a number above 0');
+  }
+  if (signal !== undefined && !isAbortSignal(signal)) {
+    throw ValidationError.forField('signal', 'invalid_type', 'must be an AbortSignal');
+  }
+  return options as WatchOptions;
+}
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
