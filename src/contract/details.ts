@@ -19,16 +19,22 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+function bound(which: string, limit: number | bigint, origin: string): string {
+  if (origin === 'string') return `have ${which} ${limit} characters`;
+  if (origin === 'array' || origin === 'set') return `have ${which} ${limit} items`;
+  return `be ${which} ${limit}`;
+}
+
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+      return `must be ${issue.expected === 'array' ? 'a list' : /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`}`;
     case 'invalid_value':
       return `must be one of ${issue.values.map(String).join(', ')}`;
     case 'too_small':
-      return `must have at least ${issue.minimum} ${issue.origin === 'string' ? 'characters' : 'items'}`;
+      return `must ${bound('at least', issue.minimum, issue.origin)}`;
     case 'too_big':
-      return `must have at most ${issue.maximum} ${issue.origin === 'string' ? 'characters' : 'items'}`;
+      return `must ${bound('at most', issue.maximum, issue.origin)}`;
     case 'unrecognized_keys':
       return `has unknown fields: ${issue.keys.join(', ')}`;
     default:
@@ -43,7 +49,7 @@ function describe(issue: z.core.$ZodIssue): string {
 export function toFieldProblems(error: z.core.$ZodError, input: unknown): FieldProblem[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || '(body)';
-    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+    if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
       return { field, code: 'required', message: 'is required' };
     }
 
