@@ -5,12 +5,20 @@ import { ValidationError } from './errors.js';
 /**
  * Checks caller input against a contract schema before anything is sent, so that bad input
  * gets a {@link ValidationError} listing each field instead of a round trip or a `TypeError`.
+ * `field` names a single value (e.g. `grievanceId`), which has no field path of its own.
  */
-export function validateInput<T>(schema: z.ZodMiniType<T>, input: unknown, call: string): T {
+export function validateInput<T>(
+  schema: z.ZodMiniType<T>,
+  input: unknown,
+  call: string,
+  field?: string,
+): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
 
-  const details = toFieldProblems(parsed.error, input);
+  const details = toFieldProblems(parsed.error, input).map((detail) =>
+    field !== undefined && detail.field === '(body)' ? { ...detail, field } : detail,
+  );
   const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
   throw new ValidationError({
     code: 'VALIDATION_FAILED',
