@@ -245,6 +245,8 @@ export class Grievances {
   }
 
   #id(grievanceId: unknown): string {
-    return encodeURIComponent(validateInput(contract.GrievanceId, grievanceId, 'grievanceId'));
+    return encodeURIComponent(
+      validateInput(contract.GrievanceId, grievanceId, 'grievances', 'grievanceId'),
+    );
   }
 }
