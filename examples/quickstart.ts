@@ -57,8 +57,12 @@ try {
   });
   const [photo] = grievance.attachments;
   console.log(`  grievance ID: ${grievance.grievanceId}`);
-  console.log(`  photo: ${photo?.fileName}, ${photo?.sizeBytes} bytes, sha256 ${photo?.sha256.slice(0, 12)}…`);
-  console.log(`  status: ${statusLabel(grievance.status, 'en')} / ${statusLabel(grievance.status, 'bn')}`);
+  console.log(
+    `  photo: ${photo?.fileName}, ${photo?.sizeBytes} bytes, sha256 ${photo?.sha256.slice(0, 12)}…`,
+  );
+  console.log(
+    `  status: ${statusLabel(grievance.status, 'en')} / ${statusLabel(grievance.status, 'bn')}`,
+  );
 
   step('Sending a reminder ("re-mention")');
   const reminder = await client.grievances.remind(grievance.grievanceId, {
@@ -81,7 +85,9 @@ try {
 
   step('The history, as the portal recorded it');
   for (const event of await client.grievances.events(grievance.grievanceId)) {
-    console.log(`  #${event.sequence} ${time(event.at)} ${event.status}${event.note ? `: ${event.note}` : ''}`);
+    console.log(
+      `  #${event.sequence} ${time(event.at)} ${event.status}${event.note ? `: ${event.note}` : ''}`,
+    );
   }
 
   let count = 0;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { GrievanceClient, GrievanceStatus, statusLabel } from 'wb-grievance';
 import { createMockPortal } from 'wb-grievance/mocks';
-import { DESCRIPTION, MOBILE, clientFor, servePortal, signIn, signedIn, useServer } from './support.js';
+import {
+  DESCRIPTION,
+  MOBILE,
+  clientFor,
+  servePortal,
+  signIn,
+  signedIn,
+  useServer,
+} from './support.js';
 
 const server = useServer();
 
@@ -26,7 +34,10 @@ describe("a citizen's first flow", () => {
     expect(districts.filter((d) => d.active)).toHaveLength(23);
     expect(districts[0]!.labels.bn).toMatch(/[\u0980-\u09FF]/);
 
-    const g = await client.grievances.submit({ description: DESCRIPTION, district: districts[0]!.code });
+    const g = await client.grievances.submit({
+      description: DESCRIPTION,
+      district: districts[0]!.code,
+    });
     expect(typeof g.grievanceId).toBe('string');
     expect(g.status).toBe(GrievanceStatus.RECEIVED);
     expect(g.submittedAt).toBeInstanceOf(Date);

@@ -38,7 +38,11 @@ export async function signIn(client: GrievanceClient, portal: MockPortal, mobile
 /** A portal, and a client signed in to it. */
 export async function signedIn(
   server: ReturnType<typeof setupServer>,
-  options: { portal?: MockPortalOptions; client?: Partial<GrievanceClientOptions>; mobile?: string } = {},
+  options: {
+    portal?: MockPortalOptions;
+    client?: Partial<GrievanceClientOptions>;
+    mobile?: string;
+  } = {},
 ) {
   const portal = servePortal(server, options.portal);
   const client = clientFor(portal, options.client);
@@ -68,6 +72,8 @@ export const FILES = {
     ),
     (c) => c.charCodeAt(0),
   ),
-  jpeg: Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9]),
+  jpeg: Uint8Array.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9,
+  ]),
   pdf: new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
 };
