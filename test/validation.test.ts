@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { type GrievanceClient, ValidationError, isGrievanceError } from 'wb-grievance';
+import type { MockPortal } from 'wb-grievance/mocks';
+import { DESCRIPTION, FILES, clientFor, servePortal, signedIn, useServer } from './support.js';
+
+const server = useServer();
+
+const BENGALI = /[\u0980-\u09FF]/;
+
+/** Runs `call` against a signed-in client and returns the error, checking nothing was sent. */
+async function refusal(portal: MockPortal, call: () => unknown): Promise<ValidationError> {
+  const before = portal.requestLog.length;
+  let error: unknown;
+  try {
+    await call();
+  } catch (e) {
+    error = e;
+  }
+
+  expect(error).toBeInstanceOf(ValidationError);
+  expect(error).not.toBeInstanceOf(TypeError);
+  expect(portal.requestLog.length).toBe(before);
+  const refused = error as ValidationError;
+  expect(refused.code).toBe('VALIDATION_FAILED');
+  expect(refused.details.length).toBeGreaterThan(0);
+  expect(refused.userMessage('bn')).toMatch(BENGALI);
+  return refused;
+}
+
+const fields = (error: ValidationError) => error.details.map((d) => d.field);
+
+describe('descriptions', () => {
+  it.each([
+    ['9 emoji (18 UTF-16 units)', '😀'.repeat(9), 'too_short'],
+    ['5 letters written as 10 code points before NFC', 'e\u0301'.repeat(5), 'too_short'],
+    ['4001 Bengali letters', 'ক'.repeat(4001), 'too_long'],
+    ['4001 emoji', '🙏'.repeat(4001), 'too_long'],
+    ['a script tag', '<script>alert(1)</script> রাস্তা ভাঙা', 'html_not_allowed'],
+    ['a bold tag', 'রাস্তা <b>ভাঙা</b> তিন মাস', 'html_not_allowed'],
+  ])('refuses %s before sending', async (_, description, code) => {
+    const { portal, client } = await signedIn(server);
+
+    const error = await refusal(portal, () =>
+      client.grievances.submit({ description, district: 'KOLKATA' }),
+    );
+
+    expect(error.details).toContainEqual(expect.objectContaining({ field: 'description', code }));
+    expect(error.userMessage('bn')).toContain('অভিযোগের বিবরণ');
+  });
+
+  it.each([
+    ['10 emoji', '😀'.repeat(10)],
+    ['4000 emoji', '🙏'.repeat(4000)],
+    ['10 letters written as 20 code points before NFC', 'e\u0301'.repeat(10)],
+    ['comparison signs that are not tags', 'দাম 2 < 3 নয়, 5 > 4 হয়েছে'],
+  ])('accepts %s and files it normalised to NFC', async (_, description) => {
+    const { portal, client } = await signedIn(server);
+
+    const g = await client.grievances.submit({ description, district: 'KOLKATA' });
+
+    expect(g.description).toBe(description.normalize('NFC'));
+    expect(portal.grievances()[0]!.description).toBe(description.normalize('NFC'));
+  });
+});
+
+describe('wrong input to every public method', () => {
+  type Case = [string, (client: GrievanceClient) => unknown, string[]];
+  const ID = 'MOCK-2026-000001';
+  const CASES: Case[] = [
+    ['requestOtp(undefined)', (c) => c.auth.requestOtp(undefined as never), ['(input)']],
+    ['requestOtp("98300 12345")', (c) => c.auth.requestOtp('98300 12345' as never), ['(input)']],
+    [
+      'requestOtp({ mobile: number })',
+      (c) => c.auth.requestOtp({ mobile: 9830012345 as never }),
+      ['mobile'],
+    ],
+    [
+      'requestOtp({ mobile: null })',
+      (c) => c.auth.requestOtp({ mobile: null as never }),
+      ['mobile'],
+    ],
+    [
+      'requestOtp({ mobile: landline })',
+      (c) => c.auth.requestOtp({ mobile: '033 2214 5555' }),
+      ['mobile'],
+    ],
+    [
+      'requestOtp({ purpose })',
+      (c) => c.auth.requestOtp({ mobile: '9830012345', purpose: 'signup' as never }),
+      ['purpose'],
+    ],
+    ['verifyOtp(42)', (c) => c.auth.verifyOtp(42 as never), ['(input)']],
+    [
+      'verifyOtp(numbers)',
+      (c) => c.auth.verifyOtp({ otpRequestId: 5 as never, otp: 123456 as never }),
+      ['otpRequestId', 'otp'],
+    ],
+    [
+      'verifyOtp(5-digit otp)',
+      (c) => c.auth.verifyOtp({ otpRequestId: 'otp_1', otp: '12345' }),
+      ['otp'],
+    ],
+    ['register(null)', (c) => c.citizens.register(null as never), ['(input)']],
+    [
+      'register(wrong types)',
+      (c) => c.citizens.register({ name: 5 as never, district: null as never }),
+      ['name', 'district'],
+    ],
+    [
+      'register(bad email)',
+      (c) => c.citizens.register({ name: 'Rina Das', district: 'KOLKATA', email: 'rina@' }),
+      ['email'],
+    ],
+    ['submit(null)', (c) => c.grievances.submit(null as never), ['(input)']],
+    ['submit([])', (c) => c.grievances.submit([] as never), ['(input)']],
+    [
+      'submit(wrong types)',
+      (c) => c.grievances.submit({ description: 42 as never, district: null as never }),
+      ['description', 'district'],
+    ],
+    [
+      'submit(undefined fields)',
+      (c) => c.grievances.submit({} as never),
+      ['description', 'district'],
+    ],
+    [
+      'submit(attachments: string)',
+      (c) =>
+        c.grievances.submit({
+          description: DESCRIPTION,
+          district: 'KOLKATA',
+          attachments: 'photo.jpg' as never,
+        }),
+      ['attachments'],
+    ],
+    [
+      'submit(file: string)',
+      (c) =>
+        c.grievances.submit({
+          description: DESCRIPTION,
+          district: 'KOLKATA',
+          attachments: [{ file: 'photo.jpg' as never, kind: 'photo' }],
+        }),
+      ['file'],
+    ],
+    [
+      'submit(kind: selfie)',
+      (c) =>
+        c.grievances.submit({
+          description: DESCRIPTION,
+          district: 'KOLKATA',
+          attachments: [{ file: FILES.png, kind: 'selfie' as never }],
+        }),
+      ['attachments.0.kind'],
+    ],
+    [
+      'submit(options: "again")',
+      (c) =>
+        c.grievances.submit({ description: DESCRIPTION, district: 'KOLKATA' }, 'again' as never),
+      ['options'],
+    ],
+    [
+      'submit(idempotencyKey: number)',
+      (c) =>
+        c.grievances.submit(
+          { description: DESCRIPTION, district: 'KOLKATA' },
+          { idempotencyKey: 7 as never },
+        ),
+      ['idempotencyKey'],
+    ],
+    ['get(42)', (c) => c.grievances.get(42 as never), ['grievanceId']],
+    ['get(null)', (c) => c.grievances.get(null as never), ['grievanceId']],
+    ['get("../etc/passwd")', (c) => c.grievances.get('../etc/passwd'), ['grievanceId']],
+    ['get(id, "fast")', (c) => c.grievances.get(ID, 'fast' as never), ['options']],
+    [
+      'get(id, { signal: "stop" })',
+      (c) => c.grievances.get(ID, { signal: 'stop' as never }),
+      ['signal'],
+    ],
+    ['get(id, { timeoutMs: -1 })', (c) => c.grievances.get(ID, { timeoutMs: -1 }), ['timeoutMs']],
+    ['events(undefined)', (c) => c.grievances.events(undefined as never), ['grievanceId']],
+    ['remind(42)', (c) => c.grievances.remind(42 as never), ['grievanceId']],
+    ['remind(id, "note")', (c) => c.grievances.remind(ID, 'note' as never), ['(input)']],
+    ['remind(id, { note: 5 })', (c) => c.grievances.remind(ID, { note: 5 as never }), ['note']],
+    ['listPage({ pageSize: 0 })', (c) => c.grievances.listPage({ pageSize: 0 }), ['limit']],
+    [
+      'listPage({ status: OPEN })',
+      (c) => c.grievances.listPage({ status: 'OPEN' as never }),
+      ['status'],
+    ],
+    [
+      'list({ pageSize: "ten" })',
+      (c) => c.grievances.list({ pageSize: 'ten' as never }).next(),
+      ['limit'],
+    ],
+    ['watch(42)', (c) => c.grievances.watch(42 as never), ['grievanceId']],
+    [
+      'upload("photo.jpg")',
+      (c) => c.attachments.upload('photo.jpg' as never, { kind: 'photo' }),
+      ['file'],
+    ],
+    [
+      'upload(png, undefined)',
+      (c) => c.attachments.upload(FILES.png, undefined as never),
+      ['kind'],
+    ],
+    [
+      'upload(empty file)',
+      (c) => c.attachments.upload(new Uint8Array(0), { kind: 'photo' }),
+      ['file'],
+    ],
+    ['districts({ signal: {} })', (c) => c.catalog.districts({ signal: {} as never }), ['signal']],
+  ];
+
+  it.each(CASES)(
+    '%s is a ValidationError naming each field, before any request',
+    async (_, call, expected) => {
+      const { portal, client } = await signedIn(server);
+
+      const error = await refusal(portal, () => call(client));
+
+      expect(fields(error)).toEqual(expect.arrayContaining(expected));
+    },
+  );
+
+  it('lists every problem of a submission at once, in both languages', async () => {
+    const { portal, client } = await signedIn(server);
+
+    const error = await refusal(portal, () =>
+      client.grievances.submit({ subject: 'x', description: 'short', district: 'kolkata' }),
+    );
+
+    expect(fields(error).sort()).toEqual(['description', 'district', 'subject']);
+    const bn = error.userMessage('bn').split('\n');
+    expect(bn).toHaveLength(4);
+    expect(bn.slice(1).every((line) => BENGALI.test(line))).toBe(true);
+    expect(error.userMessage('en')).toContain('description');
+  });
+
+  it('refuses a call before signing in as AuthenticationError, not as a crash', async () => {
+    const portal = servePortal(server);
+
+    const error = await clientFor(portal)
+      .citizens.register({ name: 'Rina Das', district: 'KOLKATA' })
+      .catch((e: unknown) => e);
+
+    expect(isGrievanceError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
