@@ -100,6 +100,8 @@ export async function checkFile(
     });
   }
 
+  // TODO(names with dots): any last dot-part counts as an extension, so `report.final` or
+  // `scan.2024` holding a PDF is refused too; only file-type extensions should be compared.
   const ext = /\.([a-z0-9]+)$/i.exec(label)?.[1]?.toLowerCase();
   if (ext && !(type.ext as readonly string[]).includes(ext)) {
     throw new UnsupportedMediaTypeError({
