@@ -10,6 +10,7 @@ import {
 } from './errors.js';
 import type { RedactingLogger } from './logger.js';
 import { checkCallOptions, nativeSignal } from './call-options.js';
+import { redactText } from './redact.js';
 import { errorFromResponse } from './response-errors.js';
 
 /** Options every call takes as its last argument. */
@@ -293,8 +294,10 @@ function parseBody<T>(
   try {
     json = JSON.parse(text);
   } catch (cause) {
+    // JSON.parse quotes the text it choked on; the cause must not carry a citizen's data.
+    const quoted = new SyntaxError(redactText((cause as Error).message));
     const type = response.headers.get('content-type') ?? 'no content type';
-    throw unexpected(text ? `a body that is not JSON (${type})` : 'an empty body', cause);
+    throw unexpected(text ? `a body that is not JSON (${type})` : 'an empty body', quoted);
   }
 
   const parsed = endpoint.schema.safeParse(json);

@@ -216,7 +216,7 @@ describe('answers from the portal', () => {
   /** Serves whatever `answer` says for every call to the districts catalogue. */
   function override() {
     const portal = servePortal(server);
-    let answer = () => new HttpResponse(null, { status: 500 });
+    let answer: () => Response = () => new HttpResponse(null, { status: 500 });
     server.use(http.get(`${portal.baseUrl}/v1/catalog/districts`, () => answer()));
     const client = clientFor(portal, { maxRetries: 0 });
     return {

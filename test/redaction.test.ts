@@ -63,6 +63,7 @@ function exposeError(error: unknown): string {
     e.stack,
     e.userMessage('en'),
     e.userMessage('bn'),
+    inspect(e.cause, { depth: 10 }),
   ].join('\n');
 }
 
@@ -122,6 +123,13 @@ describe("a citizen's whole flow at debug level", () => {
       await client.grievances.remind(g.grievanceId, { note: `call me on ${MOBILE_FORMS[2]}` });
       for await (const item of client.grievances.list()) exposed.push(JSON.stringify(item.status));
       await client.grievances.events(g.grievanceId);
+      portal.inject({
+        call: 'grievances.events',
+        status: 200,
+        contentType: 'text/html',
+        body: `<p>Call ${MOBILE_FORMS[0]} (Aadhaar ${AADHAAR})</p>`,
+      });
+      await expectFailure(client.grievances.events(g.grievanceId));
 
       const [token] = tokens;
       portal.inject({
