@@ -10,31 +10,15 @@ export interface FilePart {
 export type Form = Map<string, string | FilePart>;
 
 /**
- * The request's multipart fields. `Request.formData()` is tried first; where the runtime's
- * own cannot parse (Node 24's fetch under jsdom builds its File from jsdom's and then refuses
- * it), the body is parsed here instead.
+ * The request's multipart fields, parsed here rather than by `Request.formData()`: each
+ * runtime's own differs (happy-dom's decodes file names as Latin-1, so a Bengali name arrives
+ * garbled; Node 24's fetch under jsdom refuses jsdom's File), while the bytes are the same.
  */
 export async function readForm(request: Request): Promise<Form> {
-  const copy = request.clone();
-
-  try {
-    const form: Form = new Map();
-    for (const [name, value] of await request.formData()) {
-      if (form.has(name)) continue;
-      const bytes =
-        typeof value === 'string' ? undefined : new Uint8Array(await value.arrayBuffer());
-      form.set(
-        name,
-        bytes === undefined ? String(value) : { fileName: (value as File).name, bytes },
-      );
-    }
-    return form;
-  } catch {
-    return parseMultipart(
-      new Uint8Array(await copy.arrayBuffer()),
-      copy.headers.get('Content-Type'),
-    );
-  }
+  return parseMultipart(
+    new Uint8Array(await request.arrayBuffer()),
+    request.headers.get('Content-Type'),
+  );
 }
 
 const CRLF = [0x0d, 0x0a];
