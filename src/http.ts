@@ -61,7 +61,7 @@ export interface Endpoint<T> {
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 
-/** Full-jitter exponential backoff: spreads retries so clients don't return in step. */
+/** Exponential backoff, half of it random: spreads retries so clients don't return in step. */
 function backoff(attempt: number): number {
   const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
   return ceiling / 2 + Math.random() * (ceiling / 2);
