@@ -12,8 +12,10 @@ export function isAbortSignal(value: unknown): value is AbortSignal {
   );
 }
 
-// A signal from another realm (jsdom's, an iframe's) is not accepted by AbortSignal.any or
-// by fetch; follow it with a signal of this realm instead.
+/**
+ * A signal of this realm that follows `signal`. One from another realm (jsdom's, an
+ * iframe's) is accepted neither by `AbortSignal.any` nor by fetch.
+ */
 export function nativeSignal(signal: AbortSignal | undefined): AbortSignal | undefined {
   if (signal === undefined || signal instanceof AbortSignal) return signal;
   const foreign: AbortSignal = signal;
