@@ -137,6 +137,30 @@ describe('cancellation', () => {
     expect(call.signal.aborted).toBe(false);
   });
 
+  it('aborts by a signal from another realm, as jsdom’s is', async () => {
+    const portal = servePortal(server);
+    portal.inject({ call: 'catalog.districts', delayMs: 5_000 });
+    const listeners: (() => void)[] = [];
+    const foreign = {
+      aborted: false,
+      reason: undefined as unknown,
+      addEventListener: (_: string, listener: () => void) => listeners.push(listener),
+      removeEventListener: () => {},
+    };
+
+    const pending = failure(
+      clientFor(portal).catalog.districts({ signal: foreign as unknown as AbortSignal }),
+    );
+    setTimeout(() => {
+      Object.assign(foreign, { aborted: true, reason: new Error('tab closed') });
+      for (const listener of listeners) listener();
+    }, 100);
+    const error = await pending;
+
+    expect(error).toBeInstanceOf(AbortedError);
+    expect((error as AbortedError).cause).toEqual(new Error('tab closed'));
+  });
+
   it('keeps the abort reason as the cause', async () => {
     const portal = servePortal(server);
     const call = new AbortController();
