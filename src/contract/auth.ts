@@ -3,15 +3,15 @@ import { Citizen } from './citizens.js';
 import { OpaqueId, Otp, Timestamp, WireMobile } from './common.js';
 
 /** `POST /v1/auth/otp`: ask the portal to send an OTP by SMS. */
-export const OtpRequestBody = z.object({
+export const OtpRequestBody = /* @__PURE__ */ z.object({
   /** The citizen's number, in wire form. */
   mobile: WireMobile,
   /** Why the OTP is wanted; both open a session. */
-  purpose: z.enum(['login', 'register']),
+  purpose: /* @__PURE__ */ z.enum(['login', 'register']),
 });
 
 /** The portal's answer to an OTP request (202). */
-export const OtpRequestResponse = z.object({
+export const OtpRequestResponse = /* @__PURE__ */ z.object({
   /** Names this OTP request in the verify call. */
   otpRequestId: OpaqueId,
   /** When the OTP stops working. */
@@ -19,11 +19,11 @@ export const OtpRequestResponse = z.object({
   /** Before this, another OTP for the number is refused. */
   resendAvailableAt: Timestamp,
   /** Wrong OTPs allowed before the request locks. */
-  attemptsRemaining: z.int().check(z.nonnegative()),
+  attemptsRemaining: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
 });
 
 /** `POST /v1/auth/otp/verify`: exchange the OTP for a session. */
-export const OtpVerifyBody = z.object({
+export const OtpVerifyBody = /* @__PURE__ */ z.object({
   /** From the OTP request's answer. */
   otpRequestId: OpaqueId,
   /** The six digits the citizen received. */
@@ -31,11 +31,11 @@ export const OtpVerifyBody = z.object({
 });
 
 /** A session (200 from OTP verification). */
-export const SessionResponse = z.object({
+export const SessionResponse = /* @__PURE__ */ z.object({
   /** Sent as `Authorization: Bearer <accessToken>`; a secret. */
-  accessToken: z.string().check(z.minLength(16)),
+  accessToken: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(16)),
   /** Always `Bearer`. */
-  tokenType: z.literal('Bearer'),
+  tokenType: /* @__PURE__ */ z.literal('Bearer'),
   /** When the session ends. */
   expiresAt: Timestamp,
   /** Who signed in; unregistered after a first sign-in with a new number. */

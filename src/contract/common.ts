@@ -1,78 +1,92 @@
 import * as z from 'zod/mini';
 
 /** The two languages the portal speaks. */
-export const Language = z.enum(['en', 'bn']);
+export const Language = /* @__PURE__ */ z.enum(['en', 'bn']);
 
 /** A human label in both languages. */
-export const Labels = z.object({
+export const Labels = /* @__PURE__ */ z.object({
   /** English. */
-  en: z.string(),
+  en: /* @__PURE__ */ z.string(),
   /** Bengali, in NFC. */
-  bn: z.string(),
+  bn: /* @__PURE__ */ z.string(),
 });
 
 /**
  * An RFC 3339 timestamp with an offset. Fractional seconds are read; a timestamp without an
  * offset is refused, because its instant would depend on the reader's time zone.
  */
-export const Timestamp = z
-  .string()
-  .check(z.iso.datetime({ offset: true, error: 'must be an RFC 3339 timestamp with an offset' }));
+export const Timestamp = /* @__PURE__ */ z.string().check(
+  /* @__PURE__ */ z.iso.datetime({
+    offset: true,
+    error: 'must be an RFC 3339 timestamp with an offset',
+  }),
+);
 
 /** A mobile number in its normalised wire form: `+91` and ten digits starting 6-9. */
-export const WireMobile = z
+export const WireMobile = /* @__PURE__ */ z
   .string()
-  .check(z.regex(/^\+91[6-9]\d{9}$/, 'must be an Indian mobile number like +919830012345'));
+  .check(
+    /* @__PURE__ */ z.regex(
+      /^\+91[6-9]\d{9}$/,
+      'must be an Indian mobile number like +919830012345',
+    ),
+  );
 
 /** A one-time password: exactly six ASCII digits. */
-export const Otp = z.string().check(z.regex(/^\d{6}$/, 'must be exactly 6 digits'));
+export const Otp = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.regex(/^\d{6}$/, 'must be exactly 6 digits'));
 
 /**
  * A grievance ID. The real portal's format is not public, so it is checked loosely: 4-64
  * letters, digits and `/ _ . -`, starting with a letter or digit.
  */
-export const GrievanceId = z
+export const GrievanceId = /* @__PURE__ */ z
   .string()
-  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9/_.-]{3,63}$/, 'is not a grievance ID'));
+  .check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9][A-Za-z0-9/_.-]{3,63}$/, 'is not a grievance ID'));
 
 /** An opaque server-issued identifier (OTP request, attachment, reminder, cursor). */
-export const OpaqueId = z.string().check(z.minLength(1), z.maxLength(200));
+export const OpaqueId = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200));
 
 /** A catalogue code: upper-case letters, digits and underscores. */
-export const CatalogCode = z
+export const CatalogCode = /* @__PURE__ */ z
   .string()
-  .check(z.regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'is not a catalogue code'));
+  .check(/* @__PURE__ */ z.regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'is not a catalogue code'));
 
 /** One problem with one field of a request. */
-export const ErrorDetail = z.object({
+export const ErrorDetail = /* @__PURE__ */ z.object({
   /** The field's path, dotted (`attachments.0.kind`), or `(body)`. */
-  field: z.string(),
+  field: /* @__PURE__ */ z.string(),
   /** A stable code for the problem, e.g. `required`, `too_long`. */
-  code: z.string(),
+  code: /* @__PURE__ */ z.string(),
   /** What is wrong, in English. */
-  message: z.string(),
+  message: /* @__PURE__ */ z.string(),
   /** With `OTP_INVALID`: how many more tries the OTP request allows. */
-  attemptsRemaining: z.optional(z.int().check(z.nonnegative())),
+  attemptsRemaining: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
+  ),
 });
 
 /** The envelope of every error the portal answers with. */
-export const ErrorEnvelope = z.object({
+export const ErrorEnvelope = /* @__PURE__ */ z.object({
   /** What went wrong. */
-  error: z.object({
+  error: /* @__PURE__ */ z.object({
     /** A stable code, e.g. `OTP_INVALID`. */
-    code: z.string(),
+    code: /* @__PURE__ */ z.string(),
     /** What happened and what to do, in English, for developers. */
-    message: z.string(),
+    message: /* @__PURE__ */ z.string(),
     /** The HTTP status, repeated. */
-    status: z.number(),
+    status: /* @__PURE__ */ z.number(),
     /** One entry per problem field, for validation errors. */
-    details: z.optional(z.array(ErrorDetail)),
+    details: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(ErrorDetail)),
     /** The response's `X-Request-Id`. */
-    requestId: z.string(),
+    requestId: /* @__PURE__ */ z.string(),
     /** As `Retry-After`, for clients that cannot read headers. */
-    retryAfterSeconds: z.optional(z.number()),
+    retryAfterSeconds: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
     /** When the refused action becomes possible (resend, reminder, rate limit). */
-    retryAt: z.optional(Timestamp),
+    retryAt: /* @__PURE__ */ z.optional(Timestamp),
   }),
 });
 

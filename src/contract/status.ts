@@ -10,10 +10,13 @@ export const STATUS_CODES = [
 ] as const;
 
 /** A status code the portal is known to send. */
-export const KnownStatusCode = z.enum(STATUS_CODES);
+export const KnownStatusCode = /* @__PURE__ */ z.enum(STATUS_CODES);
 
 /**
  * A status code on the wire. Known codes are listed, but any string is accepted so that a
  * code added by the portal later reads as `UNKNOWN` instead of breaking every client.
  */
-export const WireStatusCode = z.union([KnownStatusCode, z.string()]);
+export const WireStatusCode = /* @__PURE__ */ z.union([
+  KnownStatusCode,
+  /* @__PURE__ */ z.string(),
+]);

@@ -26,7 +26,7 @@ function deepFreeze<T extends object>(value: T): T {
  * const telLink = `tel:${PORTAL_CONTACT.helpline.e164}`;
  * const footer = PORTAL_CONTACT.address.bn.join(', ');
  */
-export const PORTAL_CONTACT = deepFreeze({
+export const PORTAL_CONTACT = /* @__PURE__ */ deepFreeze({
   /** The service's name. */
   name: {
     /** In English. */
