@@ -110,6 +110,7 @@ export class Http {
   readonly #log: RedactingLogger;
   readonly #clientSignal: AbortSignal | undefined;
 
+  /** @internal */
   constructor(ky_: KyInstance, policy: HttpPolicy, log: RedactingLogger) {
     this.#ky = ky_;
     this.#policy = policy;
@@ -117,7 +118,11 @@ export class Http {
     this.#clientSignal = nativeSignal(policy.signal);
   }
 
-  /** Creates the ky instance the client sends through. */
+  /**
+   * Creates the ky instance the client sends through.
+   *
+   * @internal
+   */
   static ky(baseUrl: string, fetchImpl: typeof fetch | undefined, language: string): KyInstance {
     return ky.create({
       prefixUrl: `${baseUrl.replace(/\/+$/, '')}/v1/`,
