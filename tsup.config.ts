@@ -19,7 +19,9 @@ export default defineConfig([
       'mocks/server': 'src/mocks/server.ts',
     },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Internal members (ky's instance) stay out of the declarations: CJS consumers' TypeScript
+    // cannot import ky's ESM-only types.
+    dts: { compilerOptions: { stripInternal: true } },
     platform: 'neutral',
   },
   {
