@@ -29,6 +29,9 @@ function machine(): string {
   return `${model}, ${cpus().length} CPUs (nproc), Node ${process.version}, ${process.platform}`;
 }
 
+/** Without the root tsconfig's paths, so that `wb-grievance` is the built package. */
+const TSCONFIG = fileURLToPath(new URL('tsconfig.dist.json', import.meta.url));
+
 const chosen = process.argv.slice(2).filter((name) => name in BENCHMARKS);
 const figures: Figure[] = [];
 for (const name of chosen.length > 0 ? chosen : Object.keys(BENCHMARKS)) {
@@ -37,6 +40,7 @@ for (const name of chosen.length > 0 ? chosen : Object.keys(BENCHMARKS)) {
   const run = spawnSync(process.execPath, [...BENCHMARKS[name]!, '--import', 'tsx', file], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG },
   });
   const line = run.stdout.split('\n').find((text) => text.startsWith('BENCH '));
   if (run.status !== 0 || !line) {
