@@ -23,7 +23,12 @@ export interface MockWorkerOptions {
    * An app served under a sub-path puts the script there too and says so:
    * `{ url: '/my-app/mockServiceWorker.js' }` (its scope is then `/my-app/`).
    */
-  serviceWorker?: { url?: string; scope?: string };
+  serviceWorker?: {
+    /** The worker script's URL. Default `'/mockServiceWorker.js'`. */
+    url?: string;
+    /** The pages the worker controls. Default: the script's folder. */
+    scope?: string;
+  };
   /**
    * Requests the portal does not serve: the app's own files, other APIs. Default `'bypass'`:
    * they go to the network as if the mock were not there.
