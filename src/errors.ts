@@ -9,14 +9,23 @@ const MAX_RAW_BODY = 4096;
 
 /** What every {@link GrievanceError} is built from. */
 export interface GrievanceErrorInit {
+  /** See {@link GrievanceError.code}. */
   code: string;
+  /** What happened and what to do next; redacted before it is kept. */
   message: string;
+  /** See {@link GrievanceError.status}. */
   status?: number;
+  /** See {@link GrievanceError.requestId}. */
   requestId?: string;
+  /** See {@link GrievanceError.retryable}. Default false. */
   retryable?: boolean;
+  /** The response body; cut to 4 KiB and redacted before it is kept. */
   rawBody?: string;
+  /** See {@link GrievanceError.details}. */
   details?: FieldProblem[];
+  /** See {@link GrievanceError.retryAt}. */
   retryAt?: Date;
+  /** The error that led to this one, kept as the standard `cause`. */
   cause?: unknown;
 }
 
@@ -26,6 +35,7 @@ export interface GrievanceErrorInit {
  * full mobile number or an Aadhaar number.
  */
 export class GrievanceError extends Error {
+  /** The class's name, kept even in bundles that rename classes. Check `code` instead. */
   override name = 'GrievanceError';
   /** A stable code: the portal's (e.g. `OTP_INVALID`) or the client's (e.g. `TIMEOUT`). */
   readonly code: string;
