@@ -14,6 +14,7 @@ import type { Attachment, AttachmentKind } from './types.js';
 
 /** How to upload a file. */
 export interface UploadOptions extends CreateOptions {
+  /** What the file is for: `id_proof`, `document` or `photo`. */
   kind: AttachmentKind;
   /** The name the portal shows; defaults to the File's own name, else `attachment.<ext>`. */
   fileName?: string;
@@ -49,7 +50,11 @@ export class Attachments {
     return this.send(checked, kind, options.idempotencyKey ?? newKey(), options);
   }
 
-  /** Sends a file already checked. */
+  /**
+   * Sends a file already checked; `grievances.submit` uploads through it.
+   *
+   * @internal
+   */
   async send(
     file: CheckedFile,
     kind: AttachmentKind,

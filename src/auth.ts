@@ -22,6 +22,7 @@ export interface OtpRequest {
 
 /** The result of signing in. */
 export interface SignedIn {
+  /** Who signed in; `registered: false` after a first sign-in with a new number. */
   citizen: Citizen;
   /** When the session ends and the citizen must sign in again. */
   expiresAt: Date;

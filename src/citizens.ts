@@ -7,10 +7,13 @@ import { requireObject, validateInput } from './validate.js';
 
 /** What a citizen gives to register. The mobile number is the one they signed in with. */
 export interface Registration {
+  /** 2-100 characters. */
   name: string;
   /** District code from `client.catalog.districts()`. */
   district: string;
+  /** An email address, if the citizen wants one on file. */
   email?: string;
+  /** Postal address, 5-500 characters. */
   address?: string;
   /** The language the portal writes to the citizen in. Default: the client's `language`. */
   preferredLanguage?: Language;
