@@ -15,7 +15,9 @@ import { requireObject } from './validate.js';
 
 /** A file to upload with a grievance. */
 export interface NewAttachment {
+  /** The file's bytes: a `Blob` or `File`, a `Uint8Array` or an `ArrayBuffer`. */
   file: FileInput;
+  /** What the file is for: `id_proof`, `document` or `photo`. */
   kind: AttachmentKind;
   /** The name the portal shows; defaults to the File's own name, else `attachment.<ext>`. */
   fileName?: string;

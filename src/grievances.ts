@@ -23,6 +23,7 @@ export type { NewAttachment } from './draft-attachments.js';
 
 /** What a citizen files. */
 export interface GrievanceDraft {
+  /** A short title, 3-200 characters. */
   subject?: string;
   /** 10-4000 characters (code points, after NFC normalisation); no HTML. */
   description: string;
@@ -41,6 +42,7 @@ export interface GrievanceDraft {
 
 /** Which of the citizen's grievances to list. */
 export interface ListOptions extends CallOptions {
+  /** Only grievances with this status. Default: all. */
   status?: Exclude<GrievanceStatus, 'UNKNOWN'>;
   /** Grievances per request, 1-100. Default 20. */
   pageSize?: number;

@@ -8,9 +8,11 @@ import type { Citizen } from './types.js';
  * store can act as the citizen until `expiresAt`.
  */
 export interface StoredSession {
+  /** The bearer token: a secret. */
   accessToken: string;
   /** ISO 8601 instant when the portal stops accepting the token. */
   expiresAt: string;
+  /** Who is signed in, as the portal last reported. */
   citizen: Citizen;
 }
 
@@ -28,8 +30,11 @@ export interface StoredSession {
  * };
  */
 export interface SessionStore {
+  /** The session held, or undefined when there is none. */
   get(): StoredSession | undefined;
+  /** Keeps a new session, replacing any other. */
   set(session: StoredSession): void;
+  /** Forgets the session (sign-out, expiry). */
   clear(): void;
 }
 
@@ -39,7 +44,18 @@ export interface SessionStore {
  * when a session has ended (`SessionExpiredError`), and the client then forgets it.
  */
 export type SessionState =
-  { signedIn: true; expiresAt: Date; citizen: Citizen } | { signedIn: false };
+  | {
+      /** Signed in. */
+      signedIn: true;
+      /** When the session ends. */
+      expiresAt: Date;
+      /** Who is signed in. */
+      citizen: Citizen;
+    }
+  | {
+      /** Not signed in, or the session has ended. */
+      signedIn: false;
+    };
 
 /** Called when the session expires; sign the citizen in again inside it to carry on. */
 export type SessionExpiredHandler = (error: SessionExpiredError) => void | Promise<void>;
