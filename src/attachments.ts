@@ -20,8 +20,6 @@ export interface UploadOptions extends CreateOptions {
   fileName?: string;
 }
 
-const KINDS: readonly string[] = contract.AttachmentKind.options;
-
 /** Uploads of ID proofs, documents and photos, checked before a byte is sent. */
 export class Attachments {
   readonly #core: Core;
@@ -42,9 +40,11 @@ export class Attachments {
    * const photo = await client.attachments.upload(await fs.openAsBlob('street.jpg'), { kind: 'photo' });
    */
   async upload(file: FileInput, options: UploadOptions): Promise<Attachment> {
+    // Read here, not at module level, so that an app without uploads need not bundle the enum.
+    const kinds: readonly string[] = contract.AttachmentKind.options;
     const kind = (options as Partial<UploadOptions> | undefined)?.kind;
-    if (!kind || !KINDS.includes(kind)) {
-      throw ValidationError.forField('kind', 'invalid_value', `must be one of ${KINDS.join(', ')}`);
+    if (!kind || !kinds.includes(kind)) {
+      throw ValidationError.forField('kind', 'invalid_value', `must be one of ${kinds.join(', ')}`);
     }
     const checked = await checkFile(file, options.fileName, this.#core.limits);
     return this.send(checked, kind, options.idempotencyKey ?? newKey(), options);

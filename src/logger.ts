@@ -18,7 +18,7 @@ export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
 /** The levels a client accepts, for checking its options. */
-export const LOG_LEVELS = Object.keys(RANK) as readonly LogLevel[];
+export const LOG_LEVELS = /* @__PURE__ */ Object.keys(RANK) as readonly LogLevel[];
 
 /** Whether `value` has the four methods the client logs through. */
 export function isLogger(value: unknown): value is Logger {
