@@ -136,12 +136,30 @@ async function main() {
     const noMsw = consumer(base, 'no-msw', NO_MSW_FILES, [tarball]);
     console.log(indent(run('node', ['esm.mjs'], { cwd: noMsw })));
     console.log(indent(run('node', ['cjs.cjs'], { cwd: noMsw })));
+    checkCliWithoutMsw(noMsw);
 
     step('the package works for every consumer');
   } finally {
     if (keep) console.log(`kept ${base}`);
     else rmSync(base, { recursive: true, force: true });
   }
+}
+
+/** Without msw, the command must say what to install, not crash with a stack trace. */
+function checkCliWithoutMsw(dir: string) {
+  try {
+    run('npx', ['--no-install', 'wb-grievance-mock', '--port', '0'], { cwd: dir });
+  } catch (error) {
+    const stderr = String((error as { stderr?: string }).stderr);
+    if (stderr.includes('npm install --save-dev msw')) {
+      console.log('  wb-grievance-mock without msw: says to install it');
+      return;
+    }
+    throw new Error(`wb-grievance-mock without msw failed unhelpfully:\n${stderr}`, {
+      cause: error,
+    });
+  }
+  throw new Error('wb-grievance-mock started without msw');
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { startMockServer, type MockServer } from './server.js';
+import type { MockServer } from './server.js';
 
 const USAGE = `Usage: wb-grievance-mock [--port 4010] [--host 127.0.0.1] [--seed portal.json] [--otp 123456] [--quiet]
 
@@ -58,6 +58,19 @@ async function readSeed(path: string) {
   }
 }
 
+/** The server entry, loaded late so that a missing msw (an optional peer) gets a clear message. */
+async function loadServer() {
+  try {
+    return await import('./server.js');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND';
+    if (missing && /\bmsw\b/.test((error as Error).message)) {
+      fail('the mock portal needs msw next to wb-grievance: npm install --save-dev msw', 1);
+    }
+    throw error;
+  }
+}
+
 async function main() {
   const args = parse();
   if (args.help) {
@@ -71,6 +84,7 @@ async function main() {
   }
   const seed = args.seed === undefined ? undefined : await readSeed(args.seed);
 
+  const { startMockServer } = await loadServer();
   let server: MockServer;
   try {
     server = await startMockServer({
