@@ -16,14 +16,15 @@ import type { Language } from './status.js';
 export interface GrievanceClientOptions {
   /**
    * Where the portal's API lives, without `/v1`. Must be HTTPS, except on loopback
-   * (`localhost`, `127.0.0.1`, `[::1]`) or with `allowInsecureHttp`.
+   * (`localhost`, `127.0.0.1`, `[::1]`) or with `allowInsecureHttp`, and must not hold a user
+   * name, a password, a query or a fragment.
    */
   baseUrl: string;
   /** Allows a plain-HTTP `baseUrl` that is not loopback. Tokens and OTPs then travel in clear. */
   allowInsecureHttp?: boolean;
   /** The citizen's language: sent as `Accept-Language`, the default for new grievances. Default `'en'`. */
   language?: Language;
-  /** Retries after the first attempt, for calls safe to repeat. Default 2. */
+  /** Retries after the first attempt, for calls safe to repeat: a whole number. Default 2. */
   maxRetries?: number;
   /** Time for one attempt, response body included. Default 30 000 ms. */
   timeoutMs?: number;
@@ -53,7 +54,7 @@ export interface GrievanceClientOptions {
   fetch?: typeof fetch;
   /** Largest attachment in bytes, checked before upload. Default 5 MiB, the portal's limit. */
   maxAttachmentBytes?: number;
-  /** Most attachments per grievance. Default 5, the portal's limit. */
+  /** Most attachments per grievance, a whole number. Default 5, the portal's limit. */
   maxAttachments?: number;
 }
 
@@ -82,9 +83,20 @@ function invalidOption(option: string, problem: string): ValidationError {
 function checkBaseUrl(baseUrl: unknown, allowInsecureHttp: boolean): string {
   let url: URL;
   try {
-    url = new URL(String(baseUrl));
+    if (typeof baseUrl !== 'string' && !(baseUrl instanceof URL)) throw new TypeError();
+    url = new URL(baseUrl);
   } catch {
     throw invalidOption('baseUrl', 'must be an absolute URL such as https://portal.example');
+  }
+  // Never echo the URL here: it may hold the very credentials being refused.
+  if (url.username || url.password) {
+    throw invalidOption(
+      'baseUrl',
+      'must not contain a user name or password; the portal is signed in to with an OTP',
+    );
+  }
+  if (url.search || url.hash || url.href.includes('?') || url.href.includes('#')) {
+    throw invalidOption('baseUrl', 'must not have a query or fragment (? or #)');
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (loopback || allowInsecureHttp))) {
@@ -93,7 +105,23 @@ function checkBaseUrl(baseUrl: unknown, allowInsecureHttp: boolean): string {
       'must use HTTPS (plain HTTP only on loopback, or with allowInsecureHttp: true)',
     );
   }
-  return url.href.replace(/\/+$/, '');
+  const href = url.href.replace(/\/+$/, '');
+  if (/\/v1$/i.test(href)) {
+    throw invalidOption('baseUrl', 'must not end in /v1: give the URL without /v1');
+  }
+  return href;
+}
+
+function count(
+  options: GrievanceClientOptions,
+  name: 'maxRetries' | 'maxAttachments',
+  fallback: number,
+) {
+  const value = options[name] ?? fallback;
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw invalidOption(name, 'must be a whole number of 0 or more');
+  }
+  return value;
 }
 
 function positive(
@@ -174,7 +202,7 @@ export class GrievanceClient {
     const http = new Http(
       Http.ky(baseUrl, options.fetch, language),
       {
-        maxRetries: positive(options, 'maxRetries', 2),
+        maxRetries: count(options, 'maxRetries', 2),
         timeoutMs: positive(options, 'timeoutMs', 30_000),
         deadlineMs: positive(options, 'deadlineMs', 90_000),
         maxRetryAfterMs: positive(options, 'maxRetryAfterMs', 30_000),
@@ -189,7 +217,7 @@ export class GrievanceClient {
       log,
       {
         maxBytes: positive(options, 'maxAttachmentBytes', 5 * 1024 * 1024),
-        maxCount: positive(options, 'maxAttachments', 5),
+        maxCount: count(options, 'maxAttachments', 5),
       },
     );
 

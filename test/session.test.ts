@@ -231,11 +231,63 @@ describe('client options', () => {
     'http://localhost.evil.example',
     'portal.example',
     '',
+    'https://portal.example/?region=wb',
+    'https://portal.example/?',
+    'https://portal.example/#top',
+    'https://portal.example/v1',
+    'http://localhost:4010/api/v1/',
   ])('refuses baseUrl %j', (baseUrl) => {
     const make = () => new GrievanceClient({ baseUrl });
 
     expect(make).toThrow(ValidationError);
     expect(make).toThrow(/baseUrl/);
+  });
+
+  it.each(['http://admin:s3cret@127.0.0.1:1', 'https://s3cret@portal.example'])(
+    'refuses a user name or password in baseUrl %j without repeating it',
+    (baseUrl) => {
+      const error = (() => {
+        try {
+          return new GrievanceClient({ baseUrl });
+        } catch (e) {
+          return e;
+        }
+      })();
+
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).details[0]?.field).toBe('baseUrl');
+      expect(JSON.stringify(error) + String(error)).not.toContain('s3cret');
+    },
+  );
+
+  it('tells to give baseUrl without /v1', () => {
+    expect(() => new GrievanceClient({ baseUrl: 'https://portal.example/v1/' })).toThrow(
+      /without \/v1/,
+    );
+  });
+
+  it.each([
+    ['maxRetries', 1.5],
+    ['maxRetries', -1],
+    ['maxRetries', Infinity],
+    ['maxAttachments', 0.5],
+    ['maxAttachments', '5'],
+  ])('refuses %s of %j: a count is a whole number of 0 or more', (option, value) => {
+    const make = () => new GrievanceClient({ baseUrl: 'https://portal.example', [option]: value });
+
+    expect(make).toThrow(ValidationError);
+    expect(make).toThrow(option);
+  });
+
+  it('accepts maxRetries and maxAttachments of 0', () => {
+    expect(
+      () =>
+        new GrievanceClient({
+          baseUrl: 'https://portal.example',
+          maxRetries: 0,
+          maxAttachments: 0,
+        }),
+    ).not.toThrow();
   });
 
   it.each([
