@@ -27,6 +27,22 @@ export function nativeSignal(signal: AbortSignal | undefined): AbortSignal | und
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
 
+/** The longest delay `setTimeout` keeps; a longer one fires after 1 ms instead. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * What is wrong with a duration in milliseconds, or undefined when it is usable as a timer:
+ * a finite number above 0 (or 0 itself, where `zero` allows it) up to {@link MAX_TIMER_MS}.
+ */
+export function durationProblem(value: unknown, zero = false): string | undefined {
+  const least = zero ? 'from 0' : 'above 0';
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!zero && value === 0)) {
+    return `must be a number of milliseconds ${least} up to ${MAX_TIMER_MS}`;
+  }
+  if (value > MAX_TIMER_MS) return `must be at most ${MAX_TIMER_MS} ms (about 24.8 days)`;
+  return undefined;
+}
+
 /**
  * Refuses call options of the wrong type before anything is sent, so that a stray value
  * gives a {@link ValidationError} rather than a `TypeError` from deep inside fetch.
@@ -41,9 +57,8 @@ export function checkCallOptions(options: unknown): CreateOptions {
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw ValidationError.forField('signal', 'invalid_type', 'must be an AbortSignal');
   }
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
-    throw ValidationError.forField('timeoutMs', 'invalid_type', 'must be a number above 0');
-  }
+  const timeoutProblem = timeoutMs === undefined ? undefined : durationProblem(timeoutMs);
+  if (timeoutProblem) throw ValidationError.forField('timeoutMs', 'invalid_type', timeoutProblem);
   if (
     idempotencyKey !== undefined &&
     !(typeof idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(idempotencyKey))

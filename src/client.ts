@@ -1,5 +1,5 @@
 import { Attachments } from './attachments.js';
-import { isAbortSignal } from './call-options.js';
+import { durationProblem, isAbortSignal } from './call-options.js';
 import { Auth } from './auth.js';
 import { Catalog } from './catalog.js';
 import { Citizens } from './citizens.js';
@@ -26,14 +26,14 @@ export interface GrievanceClientOptions {
   language?: Language;
   /** Retries after the first attempt, for calls safe to repeat: a whole number. Default 2. */
   maxRetries?: number;
-  /** Time for one attempt, response body included. Default 30 000 ms. */
+  /** Time for one attempt, response body included: 1 to 2 147 483 647 ms. Default 30 000 ms. */
   timeoutMs?: number;
-  /** Time for a whole call, retries and waits included. Default 90 000 ms. */
+  /** Time for a whole call, retries and waits included: up to 2 147 483 647 ms. Default 90 000. */
   deadlineMs?: number;
   /**
    * The longest `Retry-After` the client waits out by itself. A longer one fails the call at
    * once with a `RateLimitedError` (or the error of its status) whose `retryAt` says when.
-   * Default 30 000 ms.
+   * 0 to 2 147 483 647 ms; default 30 000 ms.
    */
   maxRetryAfterMs?: number;
   /** Cancels every call of this client, together with any per-call signal. */
@@ -124,11 +124,20 @@ function count(
   return value;
 }
 
-function positive(
+// Every one of these ends up in setTimeout or AbortSignal.timeout, which cannot wait longer
+// than MAX_TIMER_MS: a longer wait would fire after 1 ms, and Infinity throws a RangeError.
+function duration(
   options: GrievanceClientOptions,
-  name: keyof GrievanceClientOptions,
+  name: 'timeoutMs' | 'deadlineMs' | 'maxRetryAfterMs',
   fallback: number,
 ) {
+  const value = options[name] ?? fallback;
+  const problem = durationProblem(value, name === 'maxRetryAfterMs');
+  if (problem) throw invalidOption(name, problem);
+  return value;
+}
+
+function positive(options: GrievanceClientOptions, name: 'maxAttachmentBytes', fallback: number) {
   const value = options[name] ?? fallback;
   if (typeof value !== 'number' || !(value >= 0)) {
     throw invalidOption(name, 'must be a number of 0 or more');
@@ -203,9 +212,9 @@ export class GrievanceClient {
       Http.ky(baseUrl, options.fetch, language),
       {
         maxRetries: count(options, 'maxRetries', 2),
-        timeoutMs: positive(options, 'timeoutMs', 30_000),
-        deadlineMs: positive(options, 'deadlineMs', 90_000),
-        maxRetryAfterMs: positive(options, 'maxRetryAfterMs', 30_000),
+        timeoutMs: duration(options, 'timeoutMs', 30_000),
+        deadlineMs: duration(options, 'deadlineMs', 90_000),
+        maxRetryAfterMs: duration(options, 'maxRetryAfterMs', 30_000),
         signal: options.signal,
       },
       log,

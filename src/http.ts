@@ -17,7 +17,7 @@ import { errorFromResponse } from './response-errors.js';
 export interface CallOptions {
   /** Cancels this call. Works together with the client's own `signal`: either one aborts. */
   signal?: AbortSignal;
-  /** Per-attempt timeout for this call, covering the whole response body. */
+  /** Per-attempt timeout for this call, covering the whole response body: up to 2 147 483 647 ms. */
   timeoutMs?: number;
 }
 

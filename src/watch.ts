@@ -1,11 +1,11 @@
-import { isAbortSignal } from './call-options.js';
+import { MAX_TIMER_MS, durationProblem, isAbortSignal } from './call-options.js';
 import { ValidationError, isGrievanceError } from './errors.js';
 import { isOpenStatus } from './status.js';
 import type { Grievance } from './types.js';
 
 /** How to follow a grievance. */
 export interface WatchOptions {
-  /** Time between polls. Default 60 000 ms; keep it long against the real portal. */
+  /** Time between polls, up to 2 147 483 647 ms. Default 60 000 ms; keep it long on the real portal. */
   intervalMs?: number;
   /** Stops watching; the iteration then ends quietly. */
   signal?: AbortSignal;
@@ -24,12 +24,9 @@ export function checkWatchOptions(options: unknown): WatchOptions {
   }
 
   const { intervalMs, signal } = options as Record<string, unknown>;
-  if (
-    intervalMs !== undefined &&
-    !(typeof intervalMs === 'number' && Number.isFinite(intervalMs) && intervalMs > 0)
-  ) {
-    throw ValidationError.forField('intervalMs', 'invalid_type', 'must be a number above 0');
-  }
+  const intervalProblem = intervalMs === undefined ? undefined : durationProblem(intervalMs);
+  if (intervalProblem)
+    throw ValidationError.forField('intervalMs', 'invalid_type', intervalProblem);
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw ValidationError.forField('signal', 'invalid_type', 'must be an AbortSignal');
   }
@@ -41,7 +38,7 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
     // The caller may abort while the generator is suspended at a yield; the abort event has
     // then fired already and would never end this wait.
     if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
     signal?.addEventListener('abort', done, { once: true });
     function done() {
       clearTimeout(timer);

@@ -2,9 +2,11 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
   AbortedError,
+  GrievanceClient,
   NetworkError,
   ServerUnavailableError,
   TimeoutError,
+  ValidationError,
   isGrievanceError,
 } from 'wb-grievance';
 import type { MockPortal } from 'wb-grievance/mocks';
@@ -103,6 +105,61 @@ describe('timeouts', () => {
     const requests = portal.requestLog.length;
     expect(requests).toBeGreaterThanOrEqual(2);
     expect(requests).toBeLessThan(21);
+  });
+});
+
+describe('timeouts a timer cannot keep', () => {
+  const LONGEST = 2_147_483_647;
+
+  it.each([
+    ['timeoutMs', Infinity],
+    ['timeoutMs', 3e9],
+    ['timeoutMs', 0],
+    ['timeoutMs', NaN],
+    ['deadlineMs', Infinity],
+    ['deadlineMs', LONGEST + 1],
+    ['deadlineMs', 0],
+    ['maxRetryAfterMs', Infinity],
+    ['maxRetryAfterMs', 3e9],
+    ['maxRetryAfterMs', -1],
+  ])('refuses %s of %d at construction', (option, value) => {
+    const make = () => new GrievanceClient({ baseUrl: 'https://portal.example', [option]: value });
+
+    expect(make).toThrow(ValidationError);
+    expect(make).toThrow(option);
+  });
+
+  it('accepts the longest timer and a maxRetryAfterMs of 0 (never wait)', () => {
+    expect(
+      () =>
+        new GrievanceClient({
+          baseUrl: 'https://portal.example',
+          timeoutMs: LONGEST,
+          deadlineMs: LONGEST,
+          maxRetryAfterMs: 0,
+        }),
+    ).not.toThrow();
+  });
+
+  it.each([Infinity, 3e9, 0, NaN])(
+    'refuses a per-call timeoutMs of %d before sending',
+    async (timeoutMs) => {
+      const portal = servePortal(server);
+
+      const error = await failure(clientFor(portal).catalog.districts({ timeoutMs }));
+
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).details[0]?.field).toBe('timeoutMs');
+      expect(portal.requestLog).toHaveLength(0);
+    },
+  );
+
+  it('refuses a watch interval longer than a timer can wait', async () => {
+    const { client } = await signedIn(server);
+
+    expect(() => client.grievances.watch('MOCK-2026-000001', { intervalMs: 3e9 })).toThrow(
+      ValidationError,
+    );
   });
 });
 
