@@ -125,6 +125,37 @@ describe('the local mock server', () => {
     );
   });
 
+  it('dates a status change with at, and refuses one out of order or not a timestamp', async () => {
+    const now = new Date('2026-12-03T19:06:46+05:30');
+    const server = await start({ portalOptions: { now: () => now } });
+    const seeded = await control(server, '/seed', {
+      grievances: [
+        {
+          mobile: MOBILE,
+          description: DESCRIPTION,
+          district: 'NADIA',
+          submittedAt: '2026-12-01T10:00:00+05:30',
+        },
+      ],
+    });
+    const path = `/grievances/${seeded.body.grievances[0].grievanceId}/status`;
+
+    const garbage = await control(server, path, { status: 'UNDER_PROCESS', at: 'yesterday' });
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.error.message).toContain('"at" must be an RFC 3339 timestamp');
+    const early = await control(server, path, { status: 'CLOSED', at: '2026-11-30T10:00:00Z' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toContain('last changed (2026-12-01T10:00:00+05:30)');
+
+    const moved = await control(server, path, {
+      status: 'UNDER_PROCESS',
+      at: '2026-12-02T09:00:00+05:30',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.updatedAt).toBe('2026-12-02T09:00:00+05:30');
+    expect((await control(server, '/grievances')).body.items[0].status).toBe('UNDER_PROCESS');
+  });
+
   it('answers CORS preflights from any origin, for the portal and the control API', async () => {
     const server = await start();
     for (const path of ['/v1/grievances', '/__control/reset']) {

@@ -1,4 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { Timestamp } from '../contract/common.js';
 import { isValidMobile, normalizeMobile } from '../identifiers.js';
 import type { PortalFault } from './faults.js';
 import { MockPortalError } from './mock-portal-error.js';
@@ -23,7 +24,7 @@ const ROUTES = [
   'POST /__control/reset',
 ];
 
-const UPDATE_KEYS = new Set(['status', 'departmentCode', 'note']);
+const UPDATE_KEYS = new Set(['status', 'departmentCode', 'note', 'at']);
 
 class ControlRefusal extends Error {
   constructor(
@@ -60,13 +61,13 @@ function plainObject(value: unknown, what: string): Record<string, unknown> {
 }
 
 function statusUpdateOf(value: unknown): { status: StatusCode; update: StatusUpdate } {
-  const body = plainObject(value, '{ status, departmentCode?, note? }');
+  const body = plainObject(value, '{ status, departmentCode?, note?, at? }');
   for (const key of Object.keys(body)) {
     if (!UPDATE_KEYS.has(key)) {
       throw new ControlRefusal(
         400,
         'VALIDATION_FAILED',
-        `Unknown field "${key}"; send { status, departmentCode?, note? }.`,
+        `Unknown field "${key}"; send { status, departmentCode?, note?, at? }.`,
       );
     }
   }
@@ -79,9 +80,18 @@ function statusUpdateOf(value: unknown): { status: StatusCode; update: StatusUpd
     throw new ControlRefusal(400, 'VALIDATION_FAILED', '"status" is required, e.g. "FORWARDED".');
   }
 
+  if (body.at !== undefined && !Timestamp.safeParse(body.at).success) {
+    throw new ControlRefusal(
+      400,
+      'VALIDATION_FAILED',
+      '"at" must be an RFC 3339 timestamp with an offset, e.g. "2026-12-03T10:00:00+05:30".',
+    );
+  }
+
   const update: StatusUpdate = {};
   if (body.departmentCode !== undefined) update.departmentCode = body.departmentCode as string;
   if (body.note !== undefined) update.note = body.note as string;
+  if (body.at !== undefined) update.at = new Date(body.at as string);
   return { status: body.status as StatusCode, update };
 }
 

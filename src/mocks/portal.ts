@@ -13,7 +13,12 @@ import {
   type WireCitizen,
   type WireGrievance,
 } from './state.js';
-import { applyTransition, type StatusCode, type StatusUpdate } from './transitions.js';
+import {
+  checkTransition,
+  recordTransition,
+  type StatusCode,
+  type StatusUpdate,
+} from './transitions.js';
 
 /** A West Bengal CMO grievance portal in memory, served by msw. See {@link createMockPortal}. */
 export interface MockPortal {
@@ -37,8 +42,10 @@ export interface MockPortal {
 
   /**
    * Moves a grievance on, as an officer would: records an event and updates its status (and
-   * `forwardedTo` when forwarding). Throws {@link MockPortalError} for an unknown ID, a
-   * transition the portal does not allow, or FORWARDED without a known `departmentCode`.
+   * `forwardedTo` when forwarding). Throws {@link MockPortalError}, changing nothing, for an
+   * unknown ID, a transition the portal does not allow, FORWARDED without a known
+   * `departmentCode`, an update field of the wrong type, or an `at` that is not a valid Date,
+   * comes before the grievance's last change or after the portal's clock.
    *
    * @example
    * portal.updateStatus(id, 'FORWARDED', { departmentCode: 'HEALTH_FAMILY_WELFARE' });
@@ -141,14 +148,21 @@ export function createMockPortal(options?: MockPortalOptions): MockPortal {
       return [...state.data.grievances.values()].map(toWireGrievance);
     },
 
-    updateStatus(grievanceId, status, update = {}) {
+    updateStatus(grievanceId, status, update) {
+      if (typeof grievanceId !== 'string') {
+        throw new MockPortalError(
+          `updateStatus() needs a grievance ID such as MOCK-2026-000001; got ${typeof grievanceId}.`,
+        );
+      }
       const grievance = state.data.grievances.get(grievanceId);
       if (!grievance) {
         throw new MockPortalError(
-          `No grievance ${grievanceId} in this portal; cannot move it to ${status}.`,
+          `No grievance ${grievanceId} in this portal; cannot move it to ${String(status)}.`,
         );
       }
-      applyTransition(grievance, status, update, update.at ?? state.options.now());
+
+      const transition = checkTransition(grievance, status, update, state.options.now());
+      recordTransition(grievance, transition);
       return toWireGrievance(grievance);
     },
 

@@ -8,7 +8,7 @@ import { addMs } from './clock.js';
 import { fileGrievance, toWireGrievance } from './grievances.js';
 import { MockPortalError } from './mock-portal-error.js';
 import { citizenByMobile, toWireCitizen, type CitizenRecord, type PortalState } from './state.js';
-import { applyTransition, type StatusCode } from './transitions.js';
+import { checkTransition, recordTransition, type StatusCode } from './transitions.js';
 
 const SeedMobile = z.string().check(z.refine(isValidMobile, 'must be an Indian mobile number'));
 
@@ -155,14 +155,16 @@ export function applySeed(state: PortalState, input: PortalSeed) {
     });
 
     const steps = PATHS[entry.status ?? 'RECEIVED'];
+    // Whole milliseconds, so that the last step never lands after the portal's clock.
     const stepMs = Math.min(
       DAY_MS,
-      (now.getTime() - submittedAt.getTime()) / Math.max(steps.length, 1),
+      Math.floor((now.getTime() - submittedAt.getTime()) / Math.max(steps.length, 1)),
     );
     const departmentCode = entry.forwardedTo ?? entry.departmentCode ?? defaultDepartment().code;
     steps.forEach((status, i) => {
-      const update = status === 'FORWARDED' ? { departmentCode } : {};
-      applyTransition(grievance, status, update, addMs(submittedAt, stepMs * (i + 1)));
+      const at = addMs(submittedAt, stepMs * (i + 1));
+      const update = status === 'FORWARDED' ? { departmentCode, at } : { at };
+      recordTransition(grievance, checkTransition(grievance, status, update, now));
     });
     return toWireGrievance(grievance);
   });

@@ -182,7 +182,7 @@ describe('officer status updates', () => {
     const clock = manualClock('2026-12-03T19:06:46+05:30');
     const portal = servePortal(server, {
       now: clock.now,
-      policy: { sessionTtlMs: 24 * 3_600_000 },
+      policy: { sessionTtlMs: 3 * 24 * 3_600_000 },
     });
     const token = await signIn(portal);
     const { grievanceId } = await submit(portal, token);
@@ -194,6 +194,7 @@ describe('officer status updates', () => {
     });
     clock.advance(3_600_000);
     portal.updateStatus(grievanceId, 'UNDER_PROCESS');
+    clock.advance(2 * 24 * 3_600_000);
     const resolved = portal.updateStatus(grievanceId, 'RESOLVED', {
       at: new Date('2026-12-05T10:00:00+05:30'),
     });
@@ -289,6 +290,59 @@ describe('officer status updates', () => {
     );
     expect(() => portal.updateStatus('MOCK-2026-424242', 'CLOSED')).toThrow(/MOCK-2026-424242/);
     expect(portal.grievances()[0]?.status).toBe('RECEIVED');
+  });
+
+  it('refuses a malformed update with a MockPortalError and changes nothing', async () => {
+    const clock = manualClock('2026-12-03T19:06:46+05:30');
+    const portal = servePortal(server, { now: clock.now });
+    const token = await signIn(portal);
+    const { grievanceId } = await submit(portal, token);
+    clock.advance(600_000);
+    const before = portal.grievances();
+
+    const refusals: [string, () => unknown, RegExp][] = [
+      ['no object', () => portal.updateStatus(grievanceId, 'CLOSED', null as never), /object/],
+      ['note', () => portal.updateStatus(grievanceId, 'CLOSED', { note: 42 as never }), /note/],
+      [
+        'departmentCode',
+        () => portal.updateStatus(grievanceId, 'FORWARDED', { departmentCode: 7 as never }),
+        /departmentCode must be a string/,
+      ],
+      ['typo', () => portal.updateStatus(grievanceId, 'CLOSED', { notes: 'x' } as never), /notes/],
+      ['id', () => portal.updateStatus(42 as never, 'CLOSED'), /grievance ID/],
+      [
+        'invalid Date',
+        () => portal.updateStatus(grievanceId, 'UNDER_PROCESS', { at: new Date('nope') }),
+        /update\.at must be a valid Date.*an invalid Date/,
+      ],
+      [
+        'text for at',
+        () => portal.updateStatus(grievanceId, 'CLOSED', { at: '2026-12-03' as never }),
+        /valid Date.*a string/,
+      ],
+      [
+        'before filing',
+        () => portal.updateStatus(grievanceId, 'CLOSED', { at: new Date('2026-12-01') }),
+        new RegExp(`before ${grievanceId} last changed \\(2026-12-03T19:06:46\\+05:30\\)`),
+      ],
+      [
+        'after the clock',
+        () =>
+          portal.updateStatus(grievanceId, 'CLOSED', { at: new Date('2026-12-03T19:16:47+05:30') }),
+        /later than the portal clock \(2026-12-03T19:16:46\+05:30\)/,
+      ],
+    ];
+    for (const [what, update, message] of refusals) {
+      expect(update, what).toThrow(MockPortalError);
+      expect(update, what).toThrow(message);
+    }
+
+    expect(portal.grievances()).toEqual(before);
+    const events = await call(portal, 'GET', `/v1/grievances/${grievanceId}/events`, { token });
+    expect(events.status).toBe(200);
+    expect(events.body.items).toHaveLength(1);
+    const closed = portal.updateStatus(grievanceId, 'CLOSED', { at: clock.now() });
+    expect(closed.updatedAt).toBe('2026-12-03T19:16:46+05:30');
   });
 });
 
