@@ -1,3 +1,4 @@
+import { allDigits } from './digits.js';
 import { ValidationError } from './errors.js';
 
 const BENGALI_ZERO = 0x09e6;
@@ -54,8 +55,7 @@ export function normalizeMobile(input: string): string {
  * Works on any input and never reveals more than four digits.
  */
 export function maskMobile(input: string): string {
-  const digits = toAsciiDigits(String(input)).replace(/\D/g, '');
-  return `******${digits.slice(-4)}`;
+  return `******${allDigits(String(input)).slice(-4)}`;
 }
 
 // Verhoeff's dihedral-group tables, which the Aadhaar check digit uses.
@@ -107,6 +107,5 @@ export function isValidAadhaar(input: unknown): boolean {
 
 /** An Aadhaar number safe to show: `XXXX-XXXX-1234`. Never reveals more than four digits. */
 export function maskAadhaar(input: string): string {
-  const digits = toAsciiDigits(String(input)).replace(/\D/g, '');
-  return `XXXX-XXXX-${digits.slice(-4)}`;
+  return `XXXX-XXXX-${allDigits(String(input)).slice(-4)}`;
 }

@@ -1,3 +1,4 @@
+import { DIGIT_ZEROS } from './digits.js';
 import { maskAadhaar, maskMobile } from './identifiers.js';
 
 const REDACTED = '[REDACTED]';
@@ -15,19 +16,35 @@ export function forgetSecret(secret: string): void {
   knownSecrets.delete(secret);
 }
 
-// Citizens type Bengali digits (০-৯) as often as ASCII ones; both must be caught.
-// TODO(shapes, not meaning): a number split oddly (`98 30 01 23 45`) or across lines is missed.
-const DIGIT = '[0-9\\u09E6-\\u09EF]';
+const hex = (code: number) => code.toString(16).padStart(4, '0');
+
+/** A character class of the digits `from`-`to` in every script of {@link DIGIT_ZEROS}. */
+function digits(from: number, to: number, extra = ''): string {
+  const ranges = DIGIT_ZEROS.map((zero) => `\\u${hex(zero + from)}-\\u${hex(zero + to)}`);
+  return `[${ranges.join('')}${extra}]`;
+}
+
+// Citizens write numbers in Bengali digits as often as in ASCII ones, and phones and keyboards
+// put any space, an invisible joiner or a dash between groups, anywhere in the number.
+// TODO(shapes, not meaning): a number written in words, split by dots or brackets, or joined
+// to Latin letters (`ph9830012345`, kept so as not to mask hex digests and IDs) is missed.
+const DIGIT = digits(0, 9);
+const GAP = '[\\s\\u200B-\\u200D\\u2060\\u00AD\\-\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]{0,3}';
+// A digit or an ASCII letter next to a number makes it part of a word (a hex digest, an ID).
+const JOINED = digits(0, 9, '\\w');
+const NUMBER_AFTER = `(?!${JOINED})`;
+
 const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
 const SECRET_JSON_FIELD =
   /("(?:otp|accessToken|refreshToken|token|authorization|password)"\s*:\s*)"[^"]*"/gi;
 const OTP_NEAR_WORD = new RegExp(`(\\botp\\b\\W{0,12})${DIGIT}{6}(?!${DIGIT})`, 'gi');
 const AADHAAR = new RegExp(
-  `(?<![\\w+\\u09E6-\\u09EF])[2-9\\u09E8-\\u09EF]${DIGIT}{3}[ -]?${DIGIT}{4}[ -]?${DIGIT}{4}(?![\\w\\u09E6-\\u09EF])`,
+  `(?<!${digits(0, 9, '\\w+\\uFF0B')})${digits(2, 9)}(?:${GAP}${DIGIT}){11}${NUMBER_AFTER}`,
   'g',
 );
+const MOBILE_PREFIX = `(?:(?:(?:[+\\uFF0B]|${digits(0, 0)}${GAP}${digits(0, 0)})${GAP})?${digits(9, 9)}${GAP}${digits(1, 1)}|${digits(0, 0)})${GAP}`;
 const MOBILE = new RegExp(
-  `(?<![\\w\\u09E6-\\u09EF])(?:\\+91|0091|91|0)?[ -]?[6-9\\u09EC-\\u09EF]${DIGIT}{4}[ -]?${DIGIT}{5}(?![\\w\\u09E6-\\u09EF])`,
+  `(?<!${JOINED})(?:${MOBILE_PREFIX})?${digits(6, 9)}(?:${GAP}${DIGIT}){9}${NUMBER_AFTER}`,
   'g',
 );
 

@@ -268,4 +268,85 @@ describe('redactText and redact', () => {
 
     expect(redactText(text)).toBe(text);
   });
+
+  it('leaves a SHA-256 digest, sizes, durations and a date with a time readable', () => {
+    const text = [
+      'sha256 c1d52754814196bcf4a09ca422d7de2f4f62a00fdc4eb9d86ce6eccbbf68d321',
+      'POST /v1/grievances 201 8ms attempt 1 req_000006; retry 1 in 734 ms',
+      'is 5242881 bytes; the limit is 5242880 bytes; 2026-12-03 19:06:46; MOCK-2026-000123',
+    ].join('\n');
+
+    expect(redactText(text)).toBe(text);
+  });
+});
+
+describe('numbers written with other separators and digits', () => {
+  const SEPARATORS: [string, string][] = [
+    ['a no-break space', '\u00a0'],
+    ['a thin space', '\u2009'],
+    ['a narrow no-break space', '\u202f'],
+    ['a zero-width space', '\u200b'],
+    ['a zero-width non-joiner', '\u200c'],
+    ['a zero-width joiner', '\u200d'],
+    ['a word joiner', '\u2060'],
+    ['a tab', '\t'],
+    ['a line break', '\n'],
+    ['a hyphen', '-'],
+    ['an en dash', '\u2013'],
+    ['a space and a dash', ' - '],
+  ];
+
+  it.each(SEPARATORS)('masks a mobile and an Aadhaar number split by %s', (_, sep) => {
+    const mobile = `98300${sep}12345`;
+    const oddly = ['98', '30', '01', '23', '45'].join(sep);
+    const aadhaar = AADHAAR.replace(/(\d{4})(?=\d)/g, `$1${sep}`);
+
+    const text = redactText(`ফোন ${mobile}, ${oddly}; আধার ${aadhaar}.`);
+
+    expect(text).toBe(`ফোন ${MASKED_MOBILE}, ${MASKED_MOBILE}; আধার ${MASKED_AADHAAR}.`);
+  });
+
+  it('masks numbers in full-width and Bengali digits, keeping only the last four digits', () => {
+    const fullWidth = (ascii: string) =>
+      ascii.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const bengali = (ascii: string) =>
+      ascii.replace(/\d/g, (d) => String.fromCharCode(0x09e6 + Number(d)));
+
+    const text = redactText(
+      [
+        fullWidth('9830012345'),
+        `＋${fullWidth('91 98300 12345')}`,
+        bengali('+91 98300\u00a012345'),
+        fullWidth(AADHAAR_SPACED),
+        bengali(AADHAAR.replace(/(\d{4})(?=\d)/g, '$1\u2009')),
+      ].join(' / '),
+    );
+
+    expect(text).toBe(
+      [MASKED_MOBILE, MASKED_MOBILE, MASKED_MOBILE, MASKED_AADHAAR, MASKED_AADHAAR].join(' / '),
+    );
+  });
+
+  it('masks them in log lines and error messages too', async () => {
+    const portal = servePortal(server, { otp: OTP });
+    const { logger, lines } = capturingLogger();
+    const client = clientFor(portal, { logger, logLevel: 'debug' });
+    await signIn(client, portal);
+    const hidden = ['98300\u00a012345', '９８３００１２３４５', `২৩৪৫\u200b৬৭৮৯\u200b০১২৩`];
+
+    await client.grievances.submit({
+      description: `${DESCRIPTION} ${hidden.join(' ')}`,
+      district: 'KOLKATA',
+    });
+    portal.inject({
+      call: 'grievances.list',
+      status: 400,
+      body: JSON.stringify({ error: { code: 'ECHO', message: hidden.join(' / ') } }),
+    });
+    const error = await client.grievances.listPage().catch((e: unknown) => e);
+
+    const everything = [...lines, exposeError(error)].join('\n');
+    for (const secret of hidden) expect(everything).not.toContain(secret);
+    expect(everything).toContain(MASKED_MOBILE);
+  });
 });
