@@ -1,5 +1,6 @@
 import * as contract from './contract/index.js';
 import type { Core } from './core.js';
+import { AuthenticationError } from './errors.js';
 import type { CallOptions } from './http.js';
 import { normalizeMobile, toAsciiDigits } from './identifiers.js';
 import { forgetSecret, rememberSecret } from './redact.js';
@@ -124,7 +125,8 @@ export class Auth {
 
   /**
    * Ends the session on the portal and forgets it here. The local session is dropped even if
-   * the portal cannot be reached.
+   * the portal cannot be reached. A session the portal no longer accepts (expired or unknown)
+   * is over already: logout then resolves, without running `onSessionExpired`.
    */
   async logout(options?: CallOptions): Promise<void> {
     if (!this.#core.session.state.signedIn) {
@@ -135,7 +137,10 @@ export class Auth {
       await this.#core.authed(
         { method: 'POST', path: 'auth/logout', name: 'auth.logout', retry: false },
         options,
+        { renew: false },
       );
+    } catch (error) {
+      if (!(error instanceof AuthenticationError && error.status === 401)) throw error;
     } finally {
       this.#core.session.clear();
     }

@@ -26,7 +26,7 @@ export interface GrievanceClientOptions {
   language?: Language;
   /** Retries after the first attempt, for calls safe to repeat: a whole number. Default 2. */
   maxRetries?: number;
-  /** Time for one attempt, response body included: 1 to 2 147 483 647 ms. Default 30 000 ms. */
+  /** Time for one attempt, response body included: up to 2 147 483 647 ms. Default 30 000 ms. */
   timeoutMs?: number;
   /** Time for a whole call, retries and waits included: up to 2 147 483 647 ms. Default 90 000. */
   deadlineMs?: number;
@@ -45,9 +45,10 @@ export interface GrievanceClientOptions {
   /** Where the session is kept. Default: memory only. See {@link SessionStore} for the risks. */
   sessionStore?: SessionStore;
   /**
-   * Called when the session expires. Sign the citizen in again inside it (request and verify
-   * an OTP) and the call that found the session expired is repeated once; otherwise that call
-   * fails with `SessionExpiredError`.
+   * Called when the portal no longer accepts the session: expired, revoked, or unknown (e.g.
+   * the portal restarted). The client has already forgotten it. Sign the citizen in again
+   * inside it (request and verify an OTP) and the call that was refused is repeated once;
+   * otherwise that call fails with the `SessionExpiredError` or `AuthenticationError`.
    */
   onSessionExpired?: SessionExpiredHandler;
   /** The fetch to use. Default: the global `fetch`, looked up at each call (so MSW sees it). */

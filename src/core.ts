@@ -1,5 +1,5 @@
 import type { CallOptions, Endpoint, Http } from './http.js';
-import { SessionExpiredError } from './errors.js';
+import { AuthenticationError } from './errors.js';
 import type { RedactingLogger } from './logger.js';
 import type { SessionKeeper } from './session.js';
 import type { Language } from './status.js';
@@ -28,18 +28,27 @@ export class Core {
   }
 
   /**
-   * A call on the citizen's behalf. When the session has expired, the app's
-   * `onSessionExpired` hook may sign in again; the call is then repeated once.
+   * A call on the citizen's behalf. When the portal no longer accepts the session (401:
+   * expired, revoked or unknown), the client forgets it and the app's `onSessionExpired` hook
+   * may sign in again; the call is then repeated once. `renew: false` skips the hook (logout).
    */
-  async authed<T>(endpoint: Endpoint<T>, options?: CallOptions): Promise<T> {
-    let token: string | undefined;
+  async authed<T>(
+    endpoint: Endpoint<T>,
+    options?: CallOptions,
+    { renew = true }: { renew?: boolean } = {},
+  ): Promise<T> {
+    const token = this.session.token();
     try {
-      token = this.session.token();
       return await this.http.send(endpoint, token, options);
     } catch (error) {
-      if (!(error instanceof SessionExpiredError)) throw error;
+      // A 401 is the portal's word that this token is done; anything else leaves it alone.
+      if (!(error instanceof AuthenticationError) || error.status !== 401) throw error;
 
-      this.log.log('info', `${endpoint.name}: session expired`);
+      this.log.log('info', `${endpoint.name}: the portal refused the session (${error.code})`);
+      if (!renew) {
+        this.session.clear();
+        throw error;
+      }
       if (!(await this.session.renew(error, token))) throw error;
       return this.http.send(endpoint, this.session.token(), options);
     }

@@ -1,4 +1,4 @@
-import { AuthenticationError, type SessionExpiredError } from './errors.js';
+import { AuthenticationError } from './errors.js';
 import type { RedactingLogger } from './logger.js';
 import { forgetSecret, rememberSecret } from './redact.js';
 import type { Citizen } from './types.js';
@@ -41,7 +41,8 @@ export interface SessionStore {
 /**
  * Whether the client holds a session, as whom, and until when by the portal's clock. The
  * client does not judge expiry by the device's clock, which may be wrong: the portal says
- * when a session has ended (`SessionExpiredError`), and the client then forgets it.
+ * when a session has ended (a 401: `SessionExpiredError`, or `AuthenticationError` for a
+ * session it does not know), and the client then forgets it.
  */
 export type SessionState =
   | {
@@ -57,8 +58,13 @@ export type SessionState =
       signedIn: false;
     };
 
-/** Called when the session expires; sign the citizen in again inside it to carry on. */
-export type SessionExpiredHandler = (error: SessionExpiredError) => void | Promise<void>;
+/**
+ * Called when the portal no longer accepts the session: expired (`SessionExpiredError`),
+ * revoked, or unknown (e.g. the portal restarted), which is an `AuthenticationError` with code
+ * `UNAUTHENTICATED`. The client has already forgotten the session; sign the citizen in again
+ * inside the hook to carry on.
+ */
+export type SessionExpiredHandler = (error: AuthenticationError) => void | Promise<void>;
 
 function memoryStore(): SessionStore {
   let held: StoredSession | undefined;
@@ -147,12 +153,12 @@ export class SessionKeeper {
   }
 
   /**
-   * Ends the expired session and gives the app's hook a chance to sign in again. Resolves
+   * Ends a session the portal refused and gives the app's hook a chance to sign in again. Resolves
    * true when a new session is held, so the failed call can be repeated once. Calls that
    * failed together share one run of the hook; a call whose session was already replaced
    * is simply repeated.
    */
-  async renew(error: SessionExpiredError, expiredToken: string | undefined): Promise<boolean> {
+  async renew(error: AuthenticationError, expiredToken: string | undefined): Promise<boolean> {
     const held = this.#held();
     if (held && expiredToken !== undefined && held.accessToken !== expiredToken) return true;
     if (held && !this.#renewing) this.clear();
@@ -165,11 +171,11 @@ export class SessionKeeper {
     return this.#held() !== undefined;
   }
 
-  async #runHook(error: SessionExpiredError): Promise<void> {
+  async #runHook(error: AuthenticationError): Promise<void> {
     try {
       await this.#onExpired!(error);
     } catch (hookError) {
-      // The call then fails with the SessionExpiredError the app already knows how to handle.
+      // The call then fails with the error of the refusal, which the app already knows how to handle.
       const reason = hookError instanceof Error ? hookError.message : String(hookError);
       this.#log?.log('warn', `onSessionExpired failed: ${reason}`);
     }

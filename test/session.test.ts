@@ -142,6 +142,56 @@ describe('an expired session', () => {
   });
 });
 
+describe('a session the portal no longer knows', () => {
+  it('is forgotten after the 401, so the next call asks to sign in without a request', async () => {
+    const { portal, client } = await signedIn(server);
+
+    portal.reset();
+    const error = await client.grievances
+      .list()
+      .next()
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(client.auth.session.signedIn).toBe(false);
+    const sent = portal.requestLog.length;
+    await expect(client.grievances.listPage()).rejects.toBeInstanceOf(AuthenticationError);
+    expect(portal.requestLog).toHaveLength(sent);
+  });
+
+  it('lets onSessionExpired sign in again, and the call is repeated once', async () => {
+    const portal = servePortal(server);
+    const onSessionExpired = vi.fn(async (error: AuthenticationError) => {
+      expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+      expect(client.auth.session.signedIn).toBe(false);
+      await signIn(client, portal);
+    });
+    const client = clientFor(portal, { onSessionExpired });
+    await signIn(client, portal);
+
+    portal.reset();
+    const page = await client.grievances.listPage();
+
+    expect(page.items).toEqual([]);
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+    expect(client.auth.session.signedIn).toBe(true);
+  });
+
+  it('is logged out quietly, without running onSessionExpired', async () => {
+    const portal = servePortal(server);
+    const onSessionExpired = vi.fn();
+    const client = clientFor(portal, { onSessionExpired });
+    await signIn(client, portal);
+
+    portal.reset();
+
+    await expect(client.auth.logout()).resolves.toBeUndefined();
+    expect(onSessionExpired).not.toHaveBeenCalled();
+    expect(client.auth.session.signedIn).toBe(false);
+  });
+});
+
 describe('sessionStore', () => {
   it('keeps the session in the store the app gives, and the session survives a restart', async () => {
     const portal = servePortal(server);
