@@ -156,6 +156,26 @@ describe('the local mock server', () => {
     expect((await control(server, '/grievances')).body.items[0].status).toBe('UNDER_PROCESS');
   });
 
+  it('takes "times": null for a fault that lasts until cleared, as JSON writes Infinity', async () => {
+    const server = await start();
+    const client = await signIn(server);
+    const forever = JSON.parse(
+      JSON.stringify({ call: 'catalog.districts', status: 503, times: Infinity }),
+    );
+
+    const injected = await control(server, '/faults', forever);
+    expect(injected).toEqual({ status: 201, body: { remaining: null } });
+    for (let i = 0; i < 3; i++) {
+      await expect(client.catalog.districts()).rejects.toBeInstanceOf(ServerUnavailableError);
+    }
+    await control(server, '/faults/clear', {});
+    await expect(client.catalog.districts()).resolves.not.toHaveLength(0);
+
+    const text = await control(server, '/faults', { ...forever, times: 'Infinity' });
+    expect(text.status).toBe(400);
+    expect(text.body.error.message).toContain('or null to fail every matching request');
+  });
+
   it('answers CORS preflights from any origin, for the portal and the control API', async () => {
     const server = await start();
     for (const path of ['/v1/grievances', '/__control/reset']) {

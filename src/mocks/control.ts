@@ -95,6 +95,24 @@ function statusUpdateOf(value: unknown): { status: StatusCode; update: StatusUpd
   return { status: body.status as StatusCode, update };
 }
 
+/**
+ * A fault from JSON, which cannot write Infinity: `"times": null` (what `JSON.stringify` makes
+ * of Infinity) fails every matching request until the faults are cleared.
+ */
+function faultOf(body: Record<string, unknown>): PortalFault {
+  const { times } = body;
+  if (times === null) return { ...body, times: Infinity } as unknown as PortalFault;
+  if (times !== undefined && !(Number.isInteger(times) && (times as number) >= 1)) {
+    throw new ControlRefusal(
+      400,
+      'VALIDATION_FAILED',
+      '"times" must be a whole number of 1 or more, or null to fail every matching request ' +
+        'until the faults are cleared.',
+    );
+  }
+  return body as unknown as PortalFault;
+}
+
 /** Runs one control action, turning the portal's refusals into JSON answers. */
 async function answer(work: () => Response | Promise<Response>): Promise<Response> {
   try {
@@ -157,7 +175,8 @@ export function controlHandlers(portal: MockPortal): HttpHandler[] {
     http.post(at('/faults'), ({ request }) =>
       answer(async () => {
         const fault = plainObject(await bodyOf(request), 'a fault such as { call, status }');
-        const injected = portal.inject(fault as unknown as PortalFault);
+        const injected = portal.inject(faultOf(fault));
+        // JSON has no Infinity: a fault that lasts until cleared has `remaining: null`.
         return json({ remaining: injected.remaining }, 201);
       }),
     ),

@@ -28,30 +28,40 @@ export type PortalCall = (typeof PORTAL_CALLS)[number];
  * `delayMs`; `network: 'drop'` fails the request; `status` (or `code`, or `body`) answers it
  * without doing the work; otherwise the request is handled, and `network: 'lose-response'`
  * then throws the answer away, as when a connection breaks after the portal committed.
+ * `inject()` refuses, with a {@link MockPortalError} naming the field, a fault that could do
+ * nothing or contradicts itself.
  */
 export interface PortalFault {
   /** The call to fail. */
   call: PortalCall;
-  /** How many matching requests to fail. Default 1; `Infinity` fails every one. */
+  /** How many matching requests to fail: a whole number, default 1; `Infinity` fails every one. */
   times?: number;
   /**
-   * The HTTP status to answer. Default: the status of `code`, else 500 (when only a `body` or
-   * `message` is given).
+   * The HTTP status to answer, 400-599. Default: the status of `code`, else 500 (when only a
+   * `body` or `message` is given). With a raw `body` a 2xx status (not 204 or 205) is allowed
+   * too: a captive portal's or proxy's page answered as a success.
    */
   status?: number;
   /** The envelope's `code`. Default: the contract's usual code for `status`. */
   code?: string;
   /** The envelope's `message`. Default: a generic one that says what to do next. */
   message?: string;
-  /** Sets `Retry-After` and the envelope's `retryAfterSeconds` and `retryAt`. */
+  /**
+   * Whole seconds, 0 or more: sets `Retry-After` and the envelope's `retryAfterSeconds` and
+   * `retryAt`. Needs an answer to carry it (`status`, `code` or `body`).
+   */
   retryAfterSeconds?: number;
   /** A raw body instead of the envelope: an HTML 502 page, a DIGIT or Open311 error body. */
   body?: string;
-  /** The raw body's `Content-Type`. Default `text/plain; charset=utf-8`. */
+  /** The raw body's `Content-Type`, with `body` only. Default `text/plain; charset=utf-8`. */
   contentType?: string;
-  /** Wait this long before anything else happens. */
+  /** Wait this long (milliseconds, 0 to 2147483647) before anything else happens. */
   delayMs?: number;
-  /** `drop`: no response at all. `lose-response`: do the work, then fail as if the answer was lost. */
+  /**
+   * `drop`: no response at all. `lose-response`: do the work, then fail as if the answer was
+   * lost. Either sends no answer, so neither goes with `status`, `code`, `message`, `body`,
+   * `contentType` or `retryAfterSeconds`.
+   */
   network?: 'drop' | 'lose-response';
 }
 
@@ -111,9 +121,9 @@ interface Entry {
 export class FaultBook {
   #entries: Entry[] = [];
 
-  add(fault: PortalFault): InjectedFault {
-    checkFault(fault);
-    const entry: Entry = { fault: { ...fault }, remaining: fault.times ?? 1 };
+  add(input: PortalFault): InjectedFault {
+    const fault = checkFault(input);
+    const entry: Entry = { fault, remaining: fault.times ?? 1 };
     this.#entries.push(entry);
 
     return {
@@ -155,29 +165,93 @@ const FAULT_KEYS = new Set([
   'delayMs',
   'network',
 ]);
+const TEXT_KEYS = ['code', 'message', 'body', 'contentType'] as const;
+const ANSWER_KEYS = ['status', 'code', 'message', 'body', 'retryAfterSeconds', 'contentType'];
+const NETWORK = ['drop', 'lose-response'];
+/** The longest timer Node and browsers keep; a longer one fires at once. */
+const MAX_DELAY_MS = 2_147_483_647;
 
-function checkFault(fault: PortalFault): void {
-  for (const key of Object.keys(fault)) {
-    if (!FAULT_KEYS.has(key)) throw new MockPortalError(`Unknown fault field "${key}".`);
-  }
+function refuse(problem: string): never {
+  throw new MockPortalError(problem);
+}
 
-  if (!(PORTAL_CALLS as readonly string[]).includes(fault.call)) {
-    throw new MockPortalError(
-      `Unknown fault call "${String(fault.call)}". Use one of: ${PORTAL_CALLS.join(', ')}.`,
+/**
+ * The fault as a copy, checked in full before it is stored: a fault that could never do what
+ * it says (a 2xx envelope, a negative delay, an answer on a dropped connection) is refused.
+ */
+function checkFault(input: unknown): PortalFault {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    refuse(
+      `inject() needs a fault object such as { call: 'grievances.submit', status: 503 }; ` +
+        `got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`,
     );
   }
-
-  const times = fault.times ?? 1;
-  if (!(times >= 1) || (!Number.isInteger(times) && times !== Infinity)) {
-    throw new MockPortalError('fault.times must be a whole number of 1 or more, or Infinity.');
+  const fault = { ...input } as Record<string, unknown>;
+  for (const key of Object.keys(fault)) {
+    if (!FAULT_KEYS.has(key)) refuse(`Unknown fault field "${key}".`);
   }
 
+  if (!(PORTAL_CALLS as readonly unknown[]).includes(fault.call)) {
+    refuse(`Unknown fault call "${String(fault.call)}". Use one of: ${PORTAL_CALLS.join(', ')}.`);
+  }
+  const { times, status, body, retryAfterSeconds, delayMs, network } = fault;
   if (
-    fault.status !== undefined &&
-    !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599)
+    times !== undefined &&
+    times !== Infinity &&
+    !(Number.isInteger(times) && (times as number) >= 1)
   ) {
-    throw new MockPortalError('fault.status must be an HTTP status from 200 to 599.');
+    refuse('fault.times must be a whole number of 1 or more, or Infinity.');
   }
+  for (const key of TEXT_KEYS) {
+    if (fault[key] !== undefined && typeof fault[key] !== 'string') {
+      refuse(`fault.${key} must be a string.`);
+    }
+  }
+  if (status !== undefined && !isFaultStatus(status, body !== undefined)) {
+    refuse(
+      'fault.status must be an HTTP error status from 400 to 599; a 2xx status (not 204 or ' +
+        '205) is allowed only with a raw body, as a captive portal or proxy page would send.',
+    );
+  }
+  if (fault.contentType !== undefined && body === undefined) {
+    refuse('fault.contentType applies only with fault.body.');
+  }
+  if (retryAfterSeconds !== undefined) {
+    if (!(Number.isInteger(retryAfterSeconds) && (retryAfterSeconds as number) >= 0)) {
+      refuse('fault.retryAfterSeconds must be a whole number of seconds, 0 or more.');
+    }
+    if (status === undefined && fault.code === undefined && body === undefined) {
+      refuse('fault.retryAfterSeconds needs an answer to carry it: give status (429 or 503).');
+    }
+  }
+  if (
+    delayMs !== undefined &&
+    !(typeof delayMs === 'number' && delayMs >= 0 && delayMs <= MAX_DELAY_MS)
+  ) {
+    refuse(`fault.delayMs must be a number of milliseconds from 0 to ${MAX_DELAY_MS}.`);
+  }
+  if (network !== undefined) {
+    if (!NETWORK.includes(network as string)) {
+      refuse(`fault.network must be "drop" or "lose-response"; got "${String(network)}".`);
+    }
+    const answer = ANSWER_KEYS.find((key) => fault[key] !== undefined);
+    if (answer) {
+      refuse(
+        `fault.network "${String(network)}" sends no answer, so fault.${answer} cannot apply.`,
+      );
+    }
+  }
+  if (!ANSWER_KEYS.some((key) => fault[key] !== undefined) && !delayMs && !network) {
+    refuse('A fault needs something to do: a status, code, message, body, delayMs or network.');
+  }
+  return fault as unknown as PortalFault;
+}
+
+function isFaultStatus(status: unknown, withBody: boolean): boolean {
+  if (!Number.isInteger(status)) return false;
+  const code = status as number;
+  if (code >= 400 && code <= 599) return true;
+  return withBody && code >= 200 && code <= 299 && code !== 204 && code !== 205;
 }
 
 /** Whether the fault answers by itself, instead of letting the portal do the work. */

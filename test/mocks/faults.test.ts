@@ -171,4 +171,42 @@ describe('injected faults', () => {
       /statusCode/,
     );
   });
+
+  it('refuses a fault that is not an object, could do nothing or contradicts itself, naming the field', async () => {
+    const portal = servePortal(server);
+    const token = await signIn(portal);
+    const target = 'grievances.submit' as const;
+    const refused: [unknown, RegExp][] = [
+      [null, /fault object.*got null/],
+      ['grievances.submit', /fault object/],
+      [{ call: target }, /something to do/],
+      [{ call: target, status: 200 }, /fault\.status.*400 to 599/],
+      [{ call: target, status: 204, body: 'x' }, /fault\.status/],
+      [{ call: target, status: 302, body: 'x' }, /fault\.status/],
+      [{ call: target, status: 503.5 }, /fault\.status/],
+      [{ call: target, delayMs: -5 }, /fault\.delayMs/],
+      [{ call: target, delayMs: Infinity }, /fault\.delayMs/],
+      [{ call: target, status: 503, retryAfterSeconds: -1 }, /fault\.retryAfterSeconds/],
+      [{ call: target, status: 503, retryAfterSeconds: NaN }, /fault\.retryAfterSeconds/],
+      [{ call: target, retryAfterSeconds: 5 }, /fault\.retryAfterSeconds needs an answer/],
+      [{ call: target, network: 'x' }, /fault\.network must be "drop" or "lose-response"/],
+      [{ call: target, network: 'drop', status: 503 }, /fault\.status cannot apply/],
+      [{ call: target, status: 502, contentType: 'text/html' }, /fault\.contentType/],
+      [{ call: target, status: 500, message: 42 }, /fault\.message must be a string/],
+      [{ call: target, status: 500, times: 1.5 }, /fault\.times/],
+      [{ call: target, status: 500, times: -Infinity }, /fault\.times/],
+    ];
+
+    for (const [fault, message] of refused) {
+      const inject = () => portal.inject(fault as never);
+      expect(inject, JSON.stringify(fault)).toThrow(MockPortalError);
+      expect(inject, JSON.stringify(fault)).toThrow(message);
+    }
+    expect((await call(portal, 'POST', '/v1/grievances', { token, body: GRIEVANCE })).status).toBe(
+      201,
+    );
+
+    const page = { call: target, status: 200, body: '<html>Wi-Fi login</html>' };
+    expect(portal.inject({ ...page, contentType: 'text/html' }).remaining).toBe(1);
+  });
 });
