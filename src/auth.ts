@@ -51,7 +51,7 @@ export class Auth {
     input: { mobile: string; purpose?: 'login' | 'register' },
     options?: CallOptions,
   ): Promise<OtpRequest> {
-    const fields = requireObject(input, 'auth.requestOtp');
+    const fields = requireObject(input, 'auth.requestOtp', '{ mobile }');
     const body = validateInput(
       contract.OtpRequestBody,
       { mobile: normalizeMobile(fields.mobile as string), purpose: fields.purpose ?? 'login' },
@@ -89,7 +89,7 @@ export class Auth {
     input: { otpRequestId: string; otp: string },
     options?: CallOptions,
   ): Promise<SignedIn> {
-    const fields = requireObject(input, 'auth.verifyOtp');
+    const fields = requireObject(input, 'auth.verifyOtp', '{ otpRequestId, otp }');
     const otp =
       typeof fields.otp === 'string' ? toAsciiDigits(fields.otp).replace(/\s/g, '') : fields.otp;
     if (typeof otp === 'string') rememberSecret(otp);

@@ -33,7 +33,7 @@ export class Citizens {
    * @throws {@link ValidationError} listing each field that is wrong, before sending.
    */
   async register(input: Registration, options?: CallOptions): Promise<Citizen> {
-    const fields = requireObject(input, 'citizens.register');
+    const fields = requireObject(input, 'citizens.register', '{ name, district }');
     const state = this.#core.session.state;
     if (!state.signedIn) this.#core.session.token(); // throws the typed sign-in error
     const nfc = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC') : value);

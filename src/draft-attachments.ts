@@ -71,7 +71,7 @@ export class DraftAttachments {
       return { attachmentId: checkedId(done.attachmentId, `${field}.attachmentId`), done };
     }
 
-    const spec = requireObject(item, field);
+    const spec = requireObject(item, field, "{ file, kind: 'photo' }");
     const kind = spec.kind as AttachmentKind;
     if (!contract.AttachmentKind.options.includes(kind)) {
       throw ValidationError.forField(

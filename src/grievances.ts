@@ -74,7 +74,7 @@ export class Grievances {
    * });
    */
   async submit(draft: GrievanceDraft, options: CreateOptions = {}): Promise<Grievance> {
-    const fields = requireObject(draft, 'grievances.submit');
+    const fields = requireObject(draft, 'grievances.submit', '{ description, district }');
     checkCallOptions(options);
     const items = fields.attachments ?? [];
     if (!Array.isArray(items)) {
@@ -209,7 +209,7 @@ export class Grievances {
     input: { note?: string } = {},
     options: CreateOptions = {},
   ): Promise<Reminder> {
-    const fields = requireObject(input, 'grievances.remind');
+    const fields = requireObject(input, 'grievances.remind', '{ note }');
     const note = typeof fields.note === 'string' ? fields.note.normalize('NFC') : fields.note;
     const body = validateInput(contract.ReminderBody, { note }, 'grievances.remind');
 

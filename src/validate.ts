@@ -27,14 +27,22 @@ export function validateInput<T>(
   });
 }
 
-/** Refuses anything that is not a plain object, before a field of it is read. */
-export function requireObject(input: unknown, call: string): Record<string, unknown> {
+/**
+ * Refuses anything that is not a plain object, before a field of it is read. `example` shows
+ * the call's own fields by name (`{ description, district }`): never a value, which could look
+ * like a citizen's data and would be masked in the message anyway.
+ */
+export function requireObject(
+  input: unknown,
+  call: string,
+  example: string,
+): Record<string, unknown> {
   if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
     return input as Record<string, unknown>;
   }
   throw new ValidationError({
     code: 'VALIDATION_FAILED',
-    message: `${call} takes an object of named fields. Pass one, e.g. { mobile: '98300 12345' }.`,
+    message: `${call} takes an object of named fields. Pass one, e.g. ${example}.`,
     details: [{ field: '(input)', code: 'invalid_type', message: 'must be an object' }],
   });
 }

@@ -63,9 +63,10 @@ describe('descriptions', () => {
   });
 });
 
+const ID = 'MOCK-2026-000001';
+
 describe('wrong input to every public method', () => {
   type Case = [string, (client: GrievanceClient) => unknown, string[]];
-  const ID = 'MOCK-2026-000001';
   const CASES: Case[] = [
     ['requestOtp(undefined)', (c) => c.auth.requestOtp(undefined as never), ['(input)']],
     ['requestOtp("98300 12345")', (c) => c.auth.requestOtp('98300 12345' as never), ['(input)']],
@@ -220,6 +221,45 @@ describe('wrong input to every public method', () => {
       const error = await refusal(portal, () => call(client));
 
       expect(fields(error)).toEqual(expect.arrayContaining(expected));
+    },
+  );
+
+  it.each([
+    [
+      'auth.requestOtp',
+      (c: GrievanceClient) => c.auth.requestOtp(undefined as never),
+      '{ mobile }',
+    ],
+    [
+      'auth.verifyOtp',
+      (c: GrievanceClient) => c.auth.verifyOtp(42 as never),
+      '{ otpRequestId, otp }',
+    ],
+    [
+      'citizens.register',
+      (c: GrievanceClient) => c.citizens.register(null as never),
+      '{ name, district }',
+    ],
+    [
+      'grievances.submit',
+      (c: GrievanceClient) => c.grievances.submit([] as never),
+      '{ description, district }',
+    ],
+    [
+      'grievances.remind',
+      (c: GrievanceClient) => c.grievances.remind(ID, 'x' as never),
+      '{ note }',
+    ],
+  ])(
+    'shows %s its own fields when its input is not an object, and no number',
+    async (call, make, example) => {
+      const { portal, client } = await signedIn(server);
+
+      const error = await refusal(portal, () => make(client));
+
+      expect(error.message).toContain(`${call} takes an object`);
+      expect(error.message).toContain(`e.g. ${example}`);
+      expect(error.message).not.toMatch(/\*|\d{4}/);
     },
   );
 
