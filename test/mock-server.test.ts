@@ -32,6 +32,18 @@ async function control(server: MockServer, path: string, body?: unknown) {
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
+function preflight(server: MockServer, path: string, origin: string) {
+  return fetch(`${server.url}${path}`, {
+    method: 'OPTIONS',
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'authorization,content-type,x-app-version',
+      'Access-Control-Request-Private-Network': 'true',
+    },
+  });
+}
+
 async function signIn(server: MockServer, mobile = MOBILE) {
   const client = new GrievanceClient({ baseUrl: server.url, maxRetries: 0 });
   const { otpRequestId } = await client.auth.requestOtp({ mobile });
@@ -176,27 +188,73 @@ describe('the local mock server', () => {
     expect(text.body.error.message).toContain('or null to fail every matching request');
   });
 
-  it('answers CORS preflights from any origin, for the portal and the control API', async () => {
-    const server = await start();
-    for (const path of ['/v1/grievances', '/__control/reset']) {
-      const response = await fetch(`${server.url}${path}`, {
-        method: 'OPTIONS',
-        headers: {
-          Origin: 'http://localhost:5173',
-          'Access-Control-Request-Method': 'POST',
-          'Access-Control-Request-Headers': 'authorization,content-type,x-app-version',
-        },
-      });
-      expect(response.status).toBe(204);
-      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-      expect(response.headers.get('access-control-allow-headers')).toContain('x-app-version');
-      expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+  it('answers CORS for pages on this machine, and refuses the control API to any other page', async () => {
+    const server = await start({ portalOptions: { otp: '123456' } });
+    const seeded = {
+      grievances: [{ mobile: MOBILE, description: DESCRIPTION, district: 'NADIA' }],
+    };
+    server.portal.seed(seeded);
+    await fetch(`${server.url}/v1/auth/otp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mobile: '+919830012345', purpose: 'login' }),
+    });
+    for (const origin of ['http://localhost:5173', 'https://127.0.0.1:3000', 'http://[::1]:8080']) {
+      for (const path of ['/v1/grievances', '/__control/reset']) {
+        const response = await preflight(server, path, origin);
+        expect(response.status, `${origin} ${path}`).toBe(204);
+        expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+        expect(response.headers.get('access-control-allow-headers')).toContain('x-app-version');
+        expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+      }
     }
 
-    const simple = await fetch(`${server.url}/v1/catalog/districts`, {
-      headers: { Origin: 'http://app.test' },
-    });
-    expect(simple.headers.get('access-control-allow-origin')).toBe('http://app.test');
+    for (const origin of ['https://evil.example', 'http://localhost.evil.example']) {
+      const outbox = await fetch(`${server.url}/__control/outbox`, { headers: { Origin: origin } });
+      expect(outbox.status).toBe(403);
+      expect(outbox.headers.get('access-control-allow-origin')).toBeNull();
+      expect(await outbox.text()).not.toContain('123456');
+      const reset = await fetch(`${server.url}/__control/reset`, {
+        method: 'POST',
+        headers: { Origin: origin },
+      });
+      expect(reset.status).toBe(403);
+
+      const contract = await fetch(`${server.url}/v1/catalog/districts`, {
+        headers: { Origin: origin },
+      });
+      expect(contract.status).toBe(200);
+      expect(contract.headers.get('access-control-allow-origin')).toBeNull();
+      const asked = await preflight(server, '/v1/grievances', origin);
+      expect(asked.headers.get('access-control-allow-origin')).toBeNull();
+      expect(asked.headers.get('access-control-allow-private-network')).toBeNull();
+    }
+    expect(server.portal.grievances()).toHaveLength(1);
+    expect((await control(server, '/outbox')).body.items[0].otp).toBe('123456');
+  });
+
+  it('opens the contract routes to corsOrigins, never the control API', async () => {
+    const app = 'https://app.example.dev';
+    const listed = await start({ corsOrigins: [app] });
+    const districts = (server: MockServer, origin: string) =>
+      fetch(`${server.url}/v1/catalog/districts`, { headers: { Origin: origin } });
+
+    expect((await districts(listed, app)).headers.get('access-control-allow-origin')).toBe(app);
+    const asked = await preflight(listed, '/v1/grievances', app);
+    expect(asked.headers.get('access-control-allow-private-network')).toBe('true');
+    const other = await districts(listed, 'https://other.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight(listed, '/__control/outbox', app)).status).toBe(403);
+
+    const open = await start({ corsOrigins: '*' });
+    const anyPage = await districts(open, 'https://other.example');
+    expect(anyPage.headers.get('access-control-allow-origin')).toBe('https://other.example');
+    const control = await fetch(`${open.url}/__control/outbox`, { headers: { Origin: app } });
+    expect(control.status).toBe(403);
+
+    for (const corsOrigins of [['app.example.dev'], [`${app}/`], 'https://a.dev', [5]]) {
+      await expect(start({ corsOrigins: corsOrigins as never })).rejects.toThrow(MockPortalError);
+    }
   });
 
   it('serves a given, seeded portal at whatever host name the caller uses', async () => {
@@ -273,6 +331,20 @@ describe('the wb-grievance-mock command', () => {
       expect(cli.output().stdout).toContain('2 grievance(s) seeded');
     },
   );
+
+  it('opens /v1 to each --cors-origin page, and the control API to none of them', async () => {
+    const app = 'http://192.168.1.20:5173';
+    const cli = runCli(['--port', '0', '--cors-origin', app, '--cors-origin', 'https://a.dev']);
+    const url = await cli.url;
+
+    const contract = await fetch(`${url}/v1/catalog/districts`, { headers: { Origin: app } });
+    const outbox = await fetch(`${url}/__control/outbox`, { headers: { Origin: app } });
+    cli.child.kill('SIGTERM');
+    await cli.exited;
+
+    expect(contract.headers.get('access-control-allow-origin')).toBe(app);
+    expect(outbox.status).toBe(403);
+  });
 
   it('exits 2 with the usage for an unknown flag, and 1 for a missing seed file', async () => {
     const unknown = runCli(['--prot', '4010']);

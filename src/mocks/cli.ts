@@ -8,17 +8,21 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { MockServer } from './server.js';
 
-const USAGE = `Usage: wb-grievance-mock [--port 4010] [--host 127.0.0.1] [--seed portal.json] [--otp 123456] [--quiet]
+const USAGE = `Usage: wb-grievance-mock [--port 4010] [--host 127.0.0.1] [--seed portal.json] [--otp 123456]
+                         [--cors-origin https://app.example.dev]... [--quiet]
 
-Serves the wb-grievance mock portal over HTTP: the contract's routes under /v1, a control API
-under /__control, CORS for any origin. OTPs are printed as the portal's SMS outbox.
+Serves the wb-grievance mock portal over HTTP for development on this machine: the contract's
+routes under /v1 and a control API under /__control, which has no authentication. Pages on
+this machine (localhost, 127.0.0.1, [::1]) may call both; OTPs are printed as the SMS outbox.
 
-  -p, --port   port to listen on (default 4010; 0 picks a free one)
-      --host   interface to listen on (default 127.0.0.1, this machine only)
-  -s, --seed   JSON file of citizens and grievances to start with
-      --otp    the OTP every SMS carries (6 digits), instead of random ones
-  -q, --quiet  do not print a line per request (SMS are still printed)
-  -h, --help   show this help`;
+  -p, --port         port to listen on (default 4010; 0 picks a free one)
+      --host         interface to listen on (default 127.0.0.1, this machine only)
+  -s, --seed         JSON file of citizens and grievances to start with
+      --otp          the OTP every SMS carries (6 digits), instead of random ones
+      --cors-origin  a page elsewhere that may call /v1 (never /__control), e.g.
+                     http://192.168.1.20:5173; repeat for more, '*' for any
+  -q, --quiet        do not print a line per request (SMS are still printed)
+  -h, --help         show this help`;
 
 function fail(message: string, exitCode: number): never {
   console.error(`wb-grievance-mock: ${message}`);
@@ -33,6 +37,7 @@ function parse() {
         host: { type: 'string', default: '127.0.0.1' },
         seed: { type: 'string', short: 's' },
         otp: { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -83,6 +88,8 @@ async function main() {
     fail(`--port must be a whole number from 0 to 65535; got "${args.port}".`, 2);
   }
   const seed = args.seed === undefined ? undefined : await readSeed(args.seed);
+  const listed = args['cors-origin'];
+  const corsOrigins = listed?.includes('*') ? '*' : listed;
 
   const { startMockServer } = await loadServer();
   let server: MockServer;
@@ -91,6 +98,7 @@ async function main() {
       port,
       host: args.host,
       ...(args.otp !== undefined && { portalOptions: { otp: args.otp } }),
+      ...(corsOrigins !== undefined && { corsOrigins }),
       ...(seed !== undefined && { seed }),
       log: (line) => {
         if (!args.quiet || line.startsWith('SMS ')) console.log(line);

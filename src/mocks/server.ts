@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { maskMobile } from '../identifiers.js';
 import { CONTROL_PATH, controlHandlers } from './control.js';
+import { corsPolicy, isPreflight, withCors, type CorsPolicy } from './cors.js';
 import { MockPortalError } from './mock-portal-error.js';
 import type { MockPortalOptions, SentSms } from './options.js';
 import { createMockPortal, type MockPortal } from './portal.js';
@@ -30,6 +31,14 @@ export interface MockServerOptions {
   /** Citizens and grievances to start with. */
   seed?: PortalSeed;
   /**
+   * Pages elsewhere that may call the contract's routes, e.g.
+   * `['https://app.example.dev', 'http://192.168.1.20:5173']`, or `'*'` for any. Pages on this
+   * machine (`http(s)://localhost`, `127.0.0.1`, `[::1]`, any port) and callers that send no
+   * `Origin` (curl, test runners) are always answered. The control API answers only those,
+   * whatever this says: it has no authentication and hands out OTPs. Default: none.
+   */
+  corsOrigins?: readonly string[] | '*';
+  /**
    * Receives a line for each request answered and each SMS the new portal sends, OTP included
    * (it is the mock's outbox, the only way to read an OTP at a terminal). Default: silent.
    * Headers and bodies are never written.
@@ -47,14 +56,23 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-const OPTION_KEYS = new Set(['port', 'host', 'portal', 'portalOptions', 'seed', 'log']);
+const OPTION_KEYS = new Set([
+  'port',
+  'host',
+  'portal',
+  'portalOptions',
+  'seed',
+  'log',
+  'corsOrigins',
+]);
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host']);
 
 /**
  * Starts the mock portal as an HTTP server: the contract's routes under `/v1`, answered by the
  * same msw handlers as in tests, and a control API under `/__control` (see docs/mock-server.md).
- * Responses carry CORS headers for any origin, so that an app in development can call it.
+ * It is for development on this machine: the control API has no authentication. Pages on this
+ * machine may call it with CORS; `corsOrigins` opens the contract's routes to others.
  *
  * @example
  * import { startMockServer } from 'wb-grievance/mocks/server';
@@ -71,6 +89,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   if (options.portal && options.portalOptions) {
     throw new MockPortalError('Give startMockServer() a portal or portalOptions, not both.');
   }
+  const cors = corsPolicy(options.corsOrigins);
 
   const log = options.log;
   const host = options.host ?? '127.0.0.1';
@@ -104,7 +123,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const handlers = [...controlHandlers(portal), ...portal.handlers];
   serve = (req, res) => {
     const started = Date.now();
-    answer(req, res, portal.baseUrl, handlers).then(
+    answer(req, res, portal.baseUrl, handlers, cors).then(
       (status) => log?.(requestLine(req, status, Date.now() - started)),
       () => res.destroy(),
     );
@@ -152,6 +171,7 @@ async function answer(
   res: ServerResponse,
   baseUrl: string,
   handlers: Parameters<typeof getResponse>[0],
+  cors: CorsPolicy,
 ): Promise<number> {
   const request = await toFetchRequest(req, baseUrl);
   if (typeof request === 'number') {
@@ -166,10 +186,11 @@ async function answer(
 
   const controlPrefix = `${new URL(baseUrl).pathname.replace(/\/$/, '')}${CONTROL_PATH}/`;
   const isControl = new URL(request.url).pathname.startsWith(controlPrefix);
-  const response =
-    isControl && isPreflight(request)
-      ? new Response(null, { status: 204 })
-      : await getResponse(handlers, request);
+  const allowed = cors.allows(request.headers.get('Origin'), isControl);
+  let response: Response | undefined;
+  if (isControl && !allowed) response = controlRefused();
+  else if (isControl && isPreflight(request)) response = new Response(null, { status: 204 });
+  else response = await getResponse(handlers, request);
 
   // An injected network fault: end the connection without an answer, as a dropped one would.
   if (response?.type === 'error') {
@@ -184,7 +205,7 @@ async function answer(
       { status: 404 },
     );
   const body = Buffer.from(await reply.arrayBuffer());
-  const headers = withCors(reply.headers, request);
+  const headers = withCors(reply.headers, request, allowed);
   headers.set('Content-Length', String(body.length));
   res.writeHead(reply.status, Object.fromEntries(headers));
   res.end(body);
@@ -218,29 +239,18 @@ async function toFetchRequest(req: IncomingMessage, baseUrl: string): Promise<Re
   return new Request(`${baseUrl}${target}`, init);
 }
 
-function isPreflight(request: Request): boolean {
-  return request.method === 'OPTIONS' && request.headers.has('Access-Control-Request-Method');
-}
-
 /**
- * CORS for an app in development on any origin: the portal's own headers, widened on
- * preflights to whatever the page asks for (headers an app adds, Chrome's private-network
- * check when a public page calls this machine).
+ * The answer to a page elsewhere calling the control API: refused before it does anything, so
+ * that a form or a no-cors fetch cannot reset the portal or inject faults either.
  */
-function withCors(source: Headers, request: Request): Headers {
-  const headers = new Headers(source);
-  headers.set('Access-Control-Allow-Origin', request.headers.get('Origin') ?? '*');
-  if (request.headers.has('Origin')) headers.set('Vary', 'Origin');
-  if (!isPreflight(request)) return headers;
-
-  headers.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-  const asked = request.headers.get('Access-Control-Request-Headers');
-  if (asked) headers.set('Access-Control-Allow-Headers', asked);
-  if (request.headers.get('Access-Control-Request-Private-Network') === 'true') {
-    headers.set('Access-Control-Allow-Private-Network', 'true');
-  }
-  headers.set('Access-Control-Max-Age', '600');
-  return headers;
+function controlRefused(): Response {
+  // TODO(DNS rebinding): a page whose host name resolves to 127.0.0.1 is same-origin and sends
+  // no Origin on GET; checking the Host header would stop it but break docker-compose names.
+  const message =
+    'The control API answers only pages on this machine (http://localhost, 127.0.0.1 or ' +
+    '[::1], any port) and callers that send no Origin, such as curl and test runners: it has ' +
+    'no authentication.';
+  return Response.json({ error: { code: 'FORBIDDEN', message, status: 403 } }, { status: 403 });
 }
 
 function requestLine(req: IncomingMessage, status: number, ms: number): string {
