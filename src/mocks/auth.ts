@@ -149,8 +149,10 @@ export function authenticate(state: PortalState, request: Request): Caller {
     throw new PortalRefusal({
       status: 401,
       code: 'UNAUTHENTICATED',
+      // Worded without "Bearer" and a word after it, which a client's log redactor would mask.
       message:
-        'This call needs a session. Sign in with an OTP and send the access token as a Bearer token.',
+        'This call needs a session. Sign in with an OTP and send the access token in the ' +
+        'Authorization header.',
     });
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { redactText } from 'wb-grievance';
 import { MockPortalError } from '../../src/mocks/index.js';
 import {
   MOBILE,
@@ -239,6 +240,36 @@ describe('sessions', () => {
     expect(reply.status).toBe(401);
     expect(reply.body.error.code).toBe('SESSION_EXPIRED');
     expect(reply.body.error.message).toMatch(/Sign in again/);
+  });
+
+  it("words its refusals so that the client's redactor leaves them whole", async () => {
+    const clock = manualClock();
+    const portal = servePortal(server, { now: clock.now, policy: { otpMaxAttempts: 2 } });
+    const token = await signIn(portal);
+    const { body: otp } = await requestOtp(portal, OTHER_MOBILE);
+    const replies = [
+      await call(portal, 'GET', '/v1/citizens/me'),
+      await call(portal, 'GET', '/v1/grievances', { token: 'x'.repeat(43) }),
+      await requestOtp(portal, OTHER_MOBILE),
+      await verify(portal, 'otp_000000000000000000000000', '123456'),
+      await verify(portal, otp.otpRequestId, '000000'),
+      await verify(portal, otp.otpRequestId, '000000'),
+    ];
+    clock.advance(30 * 60_000);
+    replies.push(await call(portal, 'GET', '/v1/citizens/me', { token }));
+
+    const messages = replies.map((reply) => reply.body.error.message as string);
+    expect(replies.map((reply) => reply.body.error.code)).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'OTP_RESEND_TOO_SOON',
+      'NOT_FOUND',
+      'OTP_INVALID',
+      'OTP_LOCKED',
+      'SESSION_EXPIRED',
+    ]);
+    for (const message of messages) expect(redactText(message)).toBe(message);
+    expect(messages[0]).toMatch(/Authorization header/);
   });
 
   it('ends the session on logout with 204 and no body', async () => {
