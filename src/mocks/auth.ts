@@ -44,9 +44,8 @@ export function requestOtp(state: PortalState, mobile: string) {
   state.data.otpRequests.set(request.otpRequestId, request);
   state.data.latestOtpRequestByMobile.set(mobile, request.otpRequestId);
 
-  const sms = { mobile, otp: request.otp, at };
-  state.data.outbox.push(sms);
-  onOtp?.(sms);
+  state.data.outbox.push({ mobile, otp: request.otp, at: new Date(at) });
+  onOtp?.({ mobile, otp: request.otp, at: new Date(at) });
 
   return {
     otpRequestId: request.otpRequestId,

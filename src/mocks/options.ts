@@ -52,7 +52,8 @@ export interface MockPortalOptions {
   baseUrl?: string;
   /**
    * The portal's clock: expiry, cool-downs and timestamps all read it. Inject one to move
-   * time in a test. Default `() => new Date()`.
+   * time in a test. It must return a valid Date, of which the portal keeps a copy. Default
+   * `() => new Date()`.
    */
   now?: () => Date;
   /**
@@ -95,7 +96,7 @@ export function resolveOptions(options: MockPortalOptions = {}): ResolvedOptions
     baseUrl: resolveBaseUrl(
       options.baseUrl ?? `https://portal-${portalCount}.mock.wb-grievance.test`,
     ),
-    now: options.now ?? (() => new Date()),
+    now: resolveClock(options.now),
     issueOtp: resolveOtp(options.otp),
     onOtp: options.onOtp,
     policy: Object.freeze(resolvePolicy(options.policy ?? {})),
@@ -109,6 +110,24 @@ function resolveBaseUrl(baseUrl: string): string {
     throw new MockPortalError(`baseUrl "${baseUrl}" is not an absolute URL.`);
   }
   return baseUrl.replace(/\/+$/, '');
+}
+
+/** The clock, read as a copy each time: the portal keeps Dates that a test's clock cannot move. */
+function resolveClock(now: MockPortalOptions['now']): () => Date {
+  if (now === undefined) return () => new Date();
+  if (typeof now !== 'function') {
+    throw new MockPortalError('The now option must be a function that returns a Date.');
+  }
+
+  return () => {
+    const date: unknown = now();
+    const time =
+      Object.prototype.toString.call(date) === '[object Date]' && (date as Date).getTime();
+    if (typeof time !== 'number' || Number.isNaN(time)) {
+      throw new MockPortalError('The now option must return a valid Date.');
+    }
+    return new Date(time);
+  };
 }
 
 function resolveOtp(otp: MockPortalOptions['otp']): () => string {

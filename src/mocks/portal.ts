@@ -26,9 +26,9 @@ export interface MockPortal {
   readonly baseUrl: string;
   /** The msw handlers to serve it: `setupServer(...portal.handlers)`. */
   readonly handlers: HttpHandler[];
-  /** Every SMS sent, oldest first (mobile in wire form). */
+  /** Every SMS sent, oldest first (mobile in wire form). A copy on each read. */
   readonly outbox: readonly SentSms[];
-  /** Every request received, faulted ones included, in the order they were answered. */
+  /** Every request received, faulted ones included, in the order answered. A copy on each read. */
   readonly requestLog: readonly LoggedRequest[];
 
   /**
@@ -37,7 +37,7 @@ export interface MockPortal {
    */
   lastOtp(mobile: string): string;
 
-  /** Every grievance of every citizen, in wire form, in the order they were filed. */
+  /** Every grievance of every citizen, in wire form (copies), in the order they were filed. */
   grievances(): WireGrievance[];
 
   /**
@@ -120,12 +120,13 @@ export function createMockPortal(options?: MockPortalOptions): MockPortal {
     baseUrl: state.options.baseUrl,
     handlers: createHandlers(state),
 
+    // Copies, Dates included: a test that changes what it reads must not change the portal.
     get outbox() {
-      return [...state.data.outbox];
+      return state.data.outbox.map((sms) => ({ ...sms, at: new Date(sms.at) }));
     },
 
     get requestLog() {
-      return [...state.data.requestLog];
+      return state.data.requestLog.map((logged) => ({ ...logged, at: new Date(logged.at) }));
     },
 
     lastOtp(mobile) {

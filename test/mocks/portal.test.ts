@@ -293,6 +293,56 @@ describe('portal lifecycle', () => {
     ]);
   });
 
+  it('hands out copies: changing outbox, requestLog or grievances() changes nothing inside', async () => {
+    const clock = manualClock();
+    const portal = servePortal(server, { now: clock.now, otp: '123456' });
+    const token = await signIn(portal);
+    const { grievanceId } = await submit(portal, token);
+    portal.updateStatus(grievanceId, 'FORWARDED', { departmentCode: 'POWER' });
+    const before = {
+      outbox: structuredClone(portal.outbox),
+      requestLog: structuredClone(portal.requestLog),
+      grievances: portal.grievances(),
+    };
+
+    const sms = portal.outbox[0] as { otp: string; at: Date };
+    sms.otp = '000000';
+    sms.at.setFullYear(2000);
+    const logged = portal.requestLog[0] as { status: number; at: Date };
+    logged.status = 599;
+    logged.at.setFullYear(2000);
+    (portal.outbox as unknown[]).length = 0;
+    (portal.requestLog as unknown[]).length = 0;
+    const [grievance] = portal.grievances();
+    grievance!.status = 'CLOSED';
+    grievance!.forwardedTo!.name = 'Nobody';
+
+    expect(portal.outbox).toEqual(before.outbox);
+    expect(portal.lastOtp(MOBILE)).toBe('123456');
+    expect(portal.requestLog).toEqual(before.requestLog);
+    expect(portal.grievances()).toEqual(before.grievances);
+    const again = await call(portal, 'POST', '/v1/auth/otp', {
+      body: { mobile: MOBILE, purpose: 'login' },
+    });
+    expect(again.body.error.code).toBe('OTP_RESEND_TOO_SOON');
+  });
+
+  it("keeps its own copy of the clock's Date, and refuses a clock without a valid one", () => {
+    const shared = new Date('2026-12-03T10:00:00+05:30');
+    const portal = createMockPortal({ now: () => shared });
+    const seed = {
+      grievances: [{ mobile: MOBILE, description: 'Lamp dark for weeks', district: 'HOWRAH' }],
+    };
+
+    portal.seed(seed);
+    shared.setFullYear(2030);
+
+    expect(portal.grievances()[0]?.submittedAt).toBe('2026-12-03T10:00:00+05:30');
+    const broken = createMockPortal({ now: () => new Date('nope') });
+    expect(() => broken.seed(seed)).toThrow(MockPortalError);
+    expect(() => broken.seed(seed)).toThrow(/now option must return a valid Date/);
+  });
+
   it('serves under a given baseUrl with a path, a trailing slash ignored', async () => {
     const portal = servePortal(server, { baseUrl: 'https://cmo.example.test/api/' });
 
