@@ -203,7 +203,17 @@ describe('seed', () => {
     expect(() => portal.seed({ grievances: [{ ...good, forwardedTo: 'PUBLIC_WORKS' }] })).toThrow(
       /forwardedTo/,
     );
+    expect(() =>
+      portal.seed({
+        citizens: [{ mobile: OTHER_MOBILE, name: 'Sumita Das' }],
+        grievances: [{ ...good, status: 'CLOSED', district: 'ATLANTIS' }],
+      }),
+    ).toThrow(/grievances\[0\]\.district/);
     expect(portal.grievances()).toEqual([]);
+
+    const next = portal.seed({ grievances: [good] });
+    expect(next.citizens.map((citizen) => citizen.citizenId)).toEqual(['cit_000001']);
+    expect(next.grievances[0]?.grievanceId).toMatch(/^MOCK-\d{4}-000001$/);
   });
 
   it('seeds a thousand grievances quickly', () => {
