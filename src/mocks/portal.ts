@@ -152,7 +152,8 @@ export function createMockPortal(options?: MockPortalOptions): MockPortal {
     updateStatus(grievanceId, status, update) {
       if (typeof grievanceId !== 'string') {
         throw new MockPortalError(
-          `updateStatus() needs a grievance ID such as MOCK-2026-000001; got ${typeof grievanceId}.`,
+          'updateStatus() needs a grievance ID such as MOCK-2026-000001; ' +
+            `got ${grievanceId === null ? 'null' : typeof grievanceId}.`,
         );
       }
       const grievance = state.data.grievances.get(grievanceId);

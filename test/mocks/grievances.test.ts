@@ -309,7 +309,7 @@ describe('officer status updates', () => {
         /departmentCode must be a string/,
       ],
       ['typo', () => portal.updateStatus(grievanceId, 'CLOSED', { notes: 'x' } as never), /notes/],
-      ['id', () => portal.updateStatus(42 as never, 'CLOSED'), /grievance ID/],
+      ['id', () => portal.updateStatus(null as never, 'CLOSED'), /grievance ID.*got null/],
       [
         'invalid Date',
         () => portal.updateStatus(grievanceId, 'UNDER_PROCESS', { at: new Date('nope') }),
