@@ -9,6 +9,7 @@ import {
   newKey,
   sha256Hex,
 } from './files.js';
+import { CREATE_OPTIONS, readOptions } from './call-options.js';
 import type { CreateOptions } from './http.js';
 import type { Attachment, AttachmentKind } from './types.js';
 
@@ -19,6 +20,8 @@ export interface UploadOptions extends CreateOptions {
   /** The name the portal shows; defaults to the File's own name, else `attachment.<ext>`. */
   fileName?: string;
 }
+
+const UPLOAD_OPTIONS = [...CREATE_OPTIONS, 'kind', 'fileName'];
 
 /** Uploads of ID proofs, documents and photos, checked before a byte is sent. */
 export class Attachments {
@@ -40,14 +43,16 @@ export class Attachments {
    * const photo = await client.attachments.upload(await fs.openAsBlob('street.jpg'), { kind: 'photo' });
    */
   async upload(file: FileInput, options: UploadOptions): Promise<Attachment> {
+    const checked = readOptions(options, 'attachments.upload', UPLOAD_OPTIONS);
     // Read here, not at module level, so that an app without uploads need not bundle the enum.
     const kinds: readonly string[] = contract.AttachmentKind.options;
-    const kind = (options as Partial<UploadOptions> | undefined)?.kind;
-    if (!kind || !kinds.includes(kind)) {
+    const kind = checked.kind;
+    if (typeof kind !== 'string' || !kinds.includes(kind)) {
       throw ValidationError.forField('kind', 'invalid_value', `must be one of ${kinds.join(', ')}`);
     }
-    const checked = await checkFile(file, options.fileName, this.#core.limits);
-    return this.send(checked, kind, options.idempotencyKey ?? newKey(), options);
+    const read = await checkFile(file, checked.fileName, this.#core.limits);
+    const key = checked.idempotencyKey ?? newKey();
+    return this.send(read, kind as AttachmentKind, key, checked);
   }
 
   /**

@@ -1,13 +1,14 @@
 import * as contract from './contract/index.js';
 import type { Core } from './core.js';
 import { AuthenticationError } from './errors.js';
+import { readOptions } from './call-options.js';
 import type { CallOptions } from './http.js';
 import { normalizeMobile, toAsciiDigits } from './identifiers.js';
 import { forgetSecret, rememberSecret } from './redact.js';
 import type { SessionState } from './session.js';
 import { parseTimestamp } from './time.js';
 import type { Citizen } from './types.js';
-import { requireObject, validateInput } from './validate.js';
+import { readFields, validateInput } from './validate.js';
 
 /** An OTP the portal has sent by SMS. */
 export interface OtpRequest {
@@ -51,7 +52,12 @@ export class Auth {
     input: { mobile: string; purpose?: 'login' | 'register' },
     options?: CallOptions,
   ): Promise<OtpRequest> {
-    const fields = requireObject(input, 'auth.requestOtp', '{ mobile }');
+    const fields = readFields(input, 'auth.requestOtp', {
+      known: ['mobile', 'purpose'],
+      example: '{ mobile }',
+      allowUnknown: true,
+    });
+    const checked = readOptions(options, 'auth.requestOtp');
     const body = validateInput(
       contract.OtpRequestBody,
       { mobile: normalizeMobile(fields.mobile as string), purpose: fields.purpose ?? 'login' },
@@ -67,7 +73,7 @@ export class Auth {
         retry: false,
         schema: contract.OtpRequestResponse,
       },
-      options,
+      checked,
     );
     return {
       otpRequestId: sent.otpRequestId,
@@ -89,7 +95,12 @@ export class Auth {
     input: { otpRequestId: string; otp: string },
     options?: CallOptions,
   ): Promise<SignedIn> {
-    const fields = requireObject(input, 'auth.verifyOtp', '{ otpRequestId, otp }');
+    const fields = readFields(input, 'auth.verifyOtp', {
+      known: ['otpRequestId', 'otp'],
+      example: '{ otpRequestId, otp }',
+      allowUnknown: true,
+    });
+    const checked = readOptions(options, 'auth.verifyOtp');
     const otp =
       typeof fields.otp === 'string' ? toAsciiDigits(fields.otp).replace(/\s/g, '') : fields.otp;
     if (typeof otp === 'string') rememberSecret(otp);
@@ -109,7 +120,7 @@ export class Auth {
           retry: false,
           schema: contract.SessionResponse,
         },
-        options,
+        checked,
       );
 
       this.#core.session.set({
@@ -129,6 +140,7 @@ export class Auth {
    * is over already: logout then resolves, without running `onSessionExpired`.
    */
   async logout(options?: CallOptions): Promise<void> {
+    const checked = readOptions(options, 'auth.logout');
     if (!this.#core.session.state.signedIn) {
       this.#core.session.clear();
       return;
@@ -136,7 +148,7 @@ export class Auth {
     try {
       await this.#core.authed(
         { method: 'POST', path: 'auth/logout', name: 'auth.logout', retry: false },
-        options,
+        checked,
         { renew: false },
       );
     } catch (error) {

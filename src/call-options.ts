@@ -1,5 +1,6 @@
 import { ValidationError } from './errors.js';
 import type { CreateOptions } from './http.js';
+import { readFields } from './validate.js';
 
 /** Whether `value` can be listened to as an AbortSignal (one from another realm too). */
 export function isAbortSignal(value: unknown): value is AbortSignal {
@@ -41,6 +42,32 @@ export function durationProblem(value: unknown, zero = false): string | undefine
   }
   if (value > MAX_TIMER_MS) return `must be at most ${MAX_TIMER_MS} ms (about 24.8 days)`;
   return undefined;
+}
+
+/** The options every call takes. */
+export const CALL_OPTIONS = ['signal', 'timeoutMs'] as const;
+
+/** The options of calls that create something. */
+export const CREATE_OPTIONS = [...CALL_OPTIONS, 'idempotencyKey'] as const;
+
+/**
+ * Reads a public call's options once, refusing an option the call does not take by name and
+ * a value of the wrong type, before anything is sent. `known` lists the call's options beyond
+ * {@link CALL_OPTIONS} (its own, such as `pageSize`, and `idempotencyKey` for creates).
+ */
+export function readOptions(
+  options: unknown,
+  call: string,
+  known: readonly string[] = [],
+): CreateOptions & Record<string, unknown> {
+  if (options === undefined) return {};
+  const fields = readFields(options, call, {
+    known: [...CALL_OPTIONS, ...known],
+    example: '{ signal }',
+    field: 'options',
+    allowUnknown: true,
+  });
+  return checkCallOptions(fields) as CreateOptions & Record<string, unknown>;
 }
 
 /**

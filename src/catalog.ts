@@ -1,5 +1,6 @@
 import * as contract from './contract/index.js';
 import type { Core } from './core.js';
+import { readOptions } from './call-options.js';
 import type { CallOptions } from './http.js';
 import type { CatalogItem } from './types.js';
 
@@ -24,7 +25,8 @@ export class Catalog {
     return this.#list('departments', options);
   }
 
-  async #list(kind: 'districts' | 'departments', options?: CallOptions) {
+  async #list(kind: 'districts' | 'departments', options: unknown) {
+    const checked = readOptions(options, `catalog.${kind}`);
     const page = await this.#core.public(
       {
         method: 'GET',
@@ -32,7 +34,7 @@ export class Catalog {
         name: `catalog.${kind}`,
         schema: contract.CatalogResponse,
       },
-      options,
+      checked,
     );
     return page.items;
   }

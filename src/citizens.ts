@@ -1,9 +1,10 @@
 import * as contract from './contract/index.js';
 import type { Core } from './core.js';
+import { readOptions } from './call-options.js';
 import type { CallOptions } from './http.js';
 import type { Language } from './status.js';
 import type { Citizen } from './types.js';
-import { requireObject, validateInput } from './validate.js';
+import { readFields, validateInput } from './validate.js';
 
 /** What a citizen gives to register. The mobile number is the one they signed in with. */
 export interface Registration {
@@ -33,7 +34,12 @@ export class Citizens {
    * @throws {@link ValidationError} listing each field that is wrong, before sending.
    */
   async register(input: Registration, options?: CallOptions): Promise<Citizen> {
-    const fields = requireObject(input, 'citizens.register', '{ name, district }');
+    const fields = readFields(input, 'citizens.register', {
+      known: ['name', 'district', 'email', 'address', 'preferredLanguage'],
+      example: '{ name, district }',
+      allowUnknown: true,
+    });
+    const checked = readOptions(options, 'citizens.register');
     const state = this.#core.session.state;
     if (!state.signedIn) this.#core.session.token(); // throws the typed sign-in error
     const nfc = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC') : value);
@@ -58,7 +64,7 @@ export class Citizens {
         json: body,
         schema: contract.Citizen,
       },
-      options,
+      checked,
     );
     this.#core.session.updateCitizen(citizen);
     return citizen;
@@ -68,7 +74,7 @@ export class Citizens {
   async me(options?: CallOptions): Promise<Citizen> {
     return this.#core.authed(
       { method: 'GET', path: 'citizens/me', name: 'citizens.me', schema: contract.Citizen },
-      options,
+      readOptions(options, 'citizens.me'),
     );
   }
 }

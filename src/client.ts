@@ -5,6 +5,7 @@ import { Catalog } from './catalog.js';
 import { Citizens } from './citizens.js';
 import { Core } from './core.js';
 import { ValidationError } from './errors.js';
+import { readFields } from './validate.js';
 import { Grievances } from './grievances.js';
 import { Http } from './http.js';
 import { LOG_LEVELS, type LogLevel, type Logger, RedactingLogger, isLogger } from './logger.js';
@@ -59,7 +60,7 @@ export interface GrievanceClientOptions {
   maxAttachments?: number;
 }
 
-const KNOWN_OPTIONS = new Set<string>([
+const KNOWN_OPTIONS = [
   'baseUrl',
   'allowInsecureHttp',
   'language',
@@ -75,7 +76,7 @@ const KNOWN_OPTIONS = new Set<string>([
   'fetch',
   'maxAttachmentBytes',
   'maxAttachments',
-]);
+];
 
 function invalidOption(option: string, problem: string): ValidationError {
   return ValidationError.forField(option, 'invalid_option', problem);
@@ -194,13 +195,12 @@ export class GrievanceClient {
   /** Filing, reading, listing, following and reminding about grievances. */
   readonly grievances: Grievances;
 
-  constructor(options: GrievanceClientOptions) {
-    if (options === null || typeof options !== 'object') {
-      throw invalidOption('options', "must be an object, e.g. { baseUrl: 'https://…' }");
-    }
-    for (const key of Object.keys(options)) {
-      if (!KNOWN_OPTIONS.has(key)) throw invalidOption(key, 'is not an option of GrievanceClient');
-    }
+  constructor(given: GrievanceClientOptions) {
+    const options = readFields(given, 'new GrievanceClient', {
+      known: KNOWN_OPTIONS,
+      example: "{ baseUrl: 'https://…' }",
+      field: 'options',
+    }) as unknown as GrievanceClientOptions;
 
     const baseUrl = checkBaseUrl(options.baseUrl, options.allowInsecureHttp === true);
     const language = options.language ?? 'en';

@@ -11,7 +11,7 @@ import {
 import { type CheckedFile, type FileInput, checkFile, sha256Hex } from './files.js';
 import type { CallOptions } from './http.js';
 import type { Attachment, AttachmentKind } from './types.js';
-import { requireObject } from './validate.js';
+import { readFields } from './validate.js';
 
 /** A file to upload with a grievance. */
 export interface NewAttachment {
@@ -66,12 +66,23 @@ export class DraftAttachments {
   async #prepareOne(item: unknown, index: number): Promise<Prepared> {
     const field = `attachments.${index}`;
     if (typeof item === 'string') return { attachmentId: checkedId(item, field) };
-    if (item && typeof item === 'object' && 'attachmentId' in item) {
+    const example = "{ file, kind: 'photo' }";
+    const { attachmentId } = readFields(item, field, {
+      known: ['attachmentId'],
+      example,
+      allowUnknown: true,
+    });
+    if (attachmentId !== undefined) {
       const done = item as Attachment;
-      return { attachmentId: checkedId(done.attachmentId, `${field}.attachmentId`), done };
+      return { attachmentId: checkedId(attachmentId, `${field}.attachmentId`), done };
     }
 
-    const spec = requireObject(item, field, "{ file, kind: 'photo' }");
+    const spec = readFields(item, field, {
+      known: ['file', 'kind', 'fileName'],
+      example,
+      prefix: `${field}.`,
+      allowUnknown: true,
+    });
     const kind = spec.kind as AttachmentKind;
     if (!contract.AttachmentKind.options.includes(kind)) {
       throw ValidationError.forField(
@@ -80,7 +91,7 @@ export class DraftAttachments {
         'must be id_proof, document or photo',
       );
     }
-    const file = await checkFile(spec.file, spec.fileName as string | undefined, this.#core.limits);
+    const file = await checkFile(spec.file, spec.fileName, this.#core.limits);
     const identity = `${this.#citizenId()}\n${kind}\n${file.fileName}\n${await sha256Hex(file.bytes)}`;
     return { file, kind, identity };
   }

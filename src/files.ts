@@ -27,56 +27,83 @@ function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function sizeOf(file: FileInput): number {
-  return file instanceof ArrayBuffer
-    ? file.byteLength
-    : 'size' in file
-      ? file.size
-      : file.byteLength;
+/** A file as the client reads it: its size and own name first, its bytes only when needed. */
+interface FileView {
+  size: number;
+  name: unknown;
+  read(): Promise<Uint8Array>;
 }
 
-// Blobs from jsdom or another realm fail `instanceof Blob` and may lack arrayBuffer(), and
-// fetch in those environments can send them as the text "undefined"; so read the bytes here.
-async function bytesOf(file: FileInput): Promise<Uint8Array> {
-  if (file instanceof Uint8Array) return file;
-  if (file instanceof ArrayBuffer) return new Uint8Array(file);
-  if (typeof file.arrayBuffer === 'function') return new Uint8Array(await file.arrayBuffer());
+const notAFile = () =>
+  ValidationError.forField(
+    'file',
+    'invalid_type',
+    'must be a Blob, File, Uint8Array or ArrayBuffer (in Node: await fs.openAsBlob(path))',
+  );
+
+function unreadable(cause: unknown): ValidationError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new ValidationError({
+    code: 'VALIDATION_FAILED',
+    message: `The file could not be read (${reason}). Pass a Blob, File, Uint8Array or ArrayBuffer that can be read.`,
+    details: [{ field: 'file', code: 'unreadable', message: 'could not be read' }],
+    cause,
+  });
+}
+
+function readWithFileReader(blob: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
     reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
+    reader.readAsArrayBuffer(blob);
   });
 }
 
-function isFileInput(file: unknown): file is FileInput {
-  if (file instanceof Uint8Array || file instanceof ArrayBuffer) return true;
-  const blob = file as Blob | null;
-  return (
-    typeof blob === 'object' && blob !== null && typeof blob.size === 'number' && 'type' in blob
-  );
+// Blobs from jsdom or another realm fail `instanceof Blob` and may lack arrayBuffer(), and
+// fetch in those environments can send them as the text "undefined"; so read the bytes here.
+// An object that merely has `size` and `type` is not a Blob: without arrayBuffer() and with
+// no FileReader to read it (Node), it is refused here rather than crashing later.
+function viewOf(file: unknown): FileView {
+  if (file instanceof Uint8Array)
+    return { size: file.byteLength, name: undefined, read: async () => file };
+  if (file instanceof ArrayBuffer) {
+    return { size: file.byteLength, name: undefined, read: async () => new Uint8Array(file) };
+  }
+  try {
+    const blob = file as (Blob & { name?: unknown }) | null;
+    if (typeof blob !== 'object' || blob === null || !('type' in blob)) throw notAFile();
+    const { size, name } = blob;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) throw notAFile();
+    if (typeof blob.arrayBuffer === 'function') {
+      return { size, name, read: async () => new Uint8Array(await blob.arrayBuffer()) };
+    }
+    if (typeof FileReader === 'function')
+      return { size, name, read: () => readWithFileReader(blob) };
+    throw notAFile();
+  } catch (error) {
+    throw error instanceof ValidationError ? error : unreadable(error);
+  }
+}
+
+/** The name to upload under; undefined when the file has none (a default is made). */
+function checkName(given: unknown, own: unknown): string | undefined {
+  const name = given ?? own;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 /**
- * Reads and checks one file before any byte is sent: size within the limit, bytes of a PDF,
- * JPEG or PNG, and a name whose extension agrees with the bytes.
+ * Reads and checks one file before any byte is sent: size within the limit, bytes of a PDF, JPEG or PNG, and a name whose extension agrees with the bytes.
  */
 export async function checkFile(
   file: unknown,
-  name: string | undefined,
+  name: unknown,
   limits: AttachmentLimits,
 ): Promise<CheckedFile> {
-  if (!isFileInput(file)) {
-    throw ValidationError.forField(
-      'file',
-      'invalid_type',
-      'must be a Blob, File, Uint8Array or ArrayBuffer (in Node: await fs.openAsBlob(path))',
-    );
-  }
-
-  const givenName = name ?? (file as { name?: unknown }).name;
-  const label = typeof givenName === 'string' && givenName ? givenName : 'the file';
-  const size = sizeOf(file);
+  const view = viewOf(file);
+  const given = checkName(name, view.name);
+  const label = given ?? 'the file';
+  const size = view.size;
   if (size > limits.maxBytes) {
     // Just over the limit, both round to the same size; exact bytes then show the difference.
     const close = formatSize(size) === formatSize(limits.maxBytes);
@@ -91,7 +118,12 @@ export async function checkFile(
   }
   if (size === 0) throw ValidationError.forField('file', 'empty', 'is empty');
 
-  const bytes = await bytesOf(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = await view.read();
+  } catch (error) {
+    throw unreadable(error);
+  }
   const type = SIGNATURES.find((sig) => sig.magic.every((byte, i) => bytes[i] === byte));
   if (!type) {
     throw new UnsupportedMediaTypeError({
@@ -110,7 +142,7 @@ export async function checkFile(
     });
   }
 
-  const fileName = label === 'the file' ? `attachment.${type.ext[0]}` : label;
+  const fileName = given ?? `attachment.${type.ext[0]}`;
   return { bytes, fileName, mimeType: type.mimeType };
 }
 

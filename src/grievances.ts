@@ -1,7 +1,7 @@
 import type { Attachments } from './attachments.js';
 import * as contract from './contract/index.js';
 import type { Core } from './core.js';
-import { checkCallOptions } from './call-options.js';
+import { CREATE_OPTIONS, readOptions } from './call-options.js';
 import { DraftAttachments, type NewAttachment } from './draft-attachments.js';
 import { ValidationError } from './errors.js';
 import { newKey } from './files.js';
@@ -16,10 +16,12 @@ import type { CallOptions, CreateOptions } from './http.js';
 import type { GrievanceStatus, Language } from './status.js';
 import { parseTimestamp } from './time.js';
 import type { Attachment, Grievance, GrievanceEvent, GrievancePage, Reminder } from './types.js';
-import { requireObject, validateInput } from './validate.js';
+import { readFields, validateInput } from './validate.js';
 import { type WatchOptions, checkWatchOptions, watchGrievance } from './watch.js';
 
 export type { NewAttachment } from './draft-attachments.js';
+
+const LIST_OPTIONS = ['status', 'pageSize'];
 
 /** What a citizen files. */
 export interface GrievanceDraft {
@@ -74,8 +76,12 @@ export class Grievances {
    * });
    */
   async submit(draft: GrievanceDraft, options: CreateOptions = {}): Promise<Grievance> {
-    const fields = requireObject(draft, 'grievances.submit', '{ description, district }');
-    checkCallOptions(options);
+    const fields = readFields(draft, 'grievances.submit', {
+      known: ['subject', 'description', 'district', 'departmentCode', 'language', 'attachments'],
+      example: '{ description, district }',
+      allowUnknown: true,
+    });
+    const checked = readOptions(options, 'grievances.submit', CREATE_OPTIONS);
     const items = fields.attachments ?? [];
     if (!Array.isArray(items)) {
       throw ValidationError.forField('attachments', 'invalid_type', 'must be a list');
@@ -102,9 +108,9 @@ export class Grievances {
       'grievances.submit',
     );
 
-    const key = options.idempotencyKey ?? newKey();
+    const key = checked.idempotencyKey ?? newKey();
     const prepared = await this.#drafts.prepare(items);
-    body.attachmentIds = await this.#drafts.upload(prepared, key, options);
+    body.attachmentIds = await this.#drafts.upload(prepared, key, checked);
 
     const wire = await this.#core.authed(
       {
@@ -115,7 +121,7 @@ export class Grievances {
         idempotencyKey: key,
         schema: GrievanceRead,
       },
-      options,
+      checked,
     );
     this.#drafts.forget(prepared);
     return toGrievance(wire);
@@ -135,7 +141,7 @@ export class Grievances {
         name: 'grievances.get',
         schema: GrievanceRead,
       },
-      options,
+      readOptions(options, 'grievances.get'),
     );
     return toGrievance(wire);
   }
@@ -148,9 +154,10 @@ export class Grievances {
    * for await (const g of client.grievances.list({ status: 'RESOLVED' })) console.log(g.grievanceId);
    */
   async *list(options: ListOptions = {}): AsyncGenerator<Grievance, void, undefined> {
+    const checked = readOptions(options, 'grievances.list', LIST_OPTIONS);
     let cursor: string | undefined;
     do {
-      const page = await this.listPage({ ...options, cursor });
+      const page = await this.listPage({ ...checked, cursor });
       yield* page.items;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -158,9 +165,10 @@ export class Grievances {
 
   /** One page of the citizen's grievances, for UIs that page by hand. */
   async listPage(options: ListOptions & { cursor?: string } = {}): Promise<GrievancePage> {
+    const checked = readOptions(options, 'grievances.listPage', [...LIST_OPTIONS, 'cursor']);
     const query = validateInput(
       contract.ListGrievancesQuery,
-      { status: options.status, cursor: options.cursor, limit: options.pageSize },
+      { status: checked.status, cursor: checked.cursor, limit: checked.pageSize },
       'grievances.list',
     );
     const page = await this.#core.authed(
@@ -171,7 +179,7 @@ export class Grievances {
         query,
         schema: GrievancePageRead,
       },
-      options,
+      checked,
     );
 
     const items: Grievance[] = [];
@@ -193,7 +201,7 @@ export class Grievances {
         name: 'grievances.events',
         schema: GrievanceEventsRead,
       },
-      options,
+      readOptions(options, 'grievances.events'),
     );
     return toEvents(wire);
   }
@@ -209,7 +217,12 @@ export class Grievances {
     input: { note?: string } = {},
     options: CreateOptions = {},
   ): Promise<Reminder> {
-    const fields = requireObject(input, 'grievances.remind', '{ note }');
+    const fields = readFields(input, 'grievances.remind', {
+      known: ['note'],
+      example: '{ note }',
+      allowUnknown: true,
+    });
+    const checked = readOptions(options, 'grievances.remind', CREATE_OPTIONS);
     const note = typeof fields.note === 'string' ? fields.note.normalize('NFC') : fields.note;
     const body = validateInput(contract.ReminderBody, { note }, 'grievances.remind');
 
@@ -219,10 +232,10 @@ export class Grievances {
         path: `grievances/${this.#id(grievanceId)}/reminders`,
         name: 'grievances.remind',
         json: body,
-        idempotencyKey: options.idempotencyKey ?? newKey(),
+        idempotencyKey: checked.idempotencyKey ?? newKey(),
         schema: contract.Reminder,
       },
-      options,
+      checked,
     );
     return { ...reminder, at: parseTimestamp(reminder.at) };
   }

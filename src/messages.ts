@@ -113,6 +113,8 @@ const FIELD_NAMES_BN: Record<string, string> = {
   attachmentIds: 'সংযুক্তি',
   note: 'মন্তব্য',
   grievanceId: 'অভিযোগ আইডি',
+  file: 'ফাইল',
+  fileName: 'ফাইলের নাম',
 };
 
 const PROBLEMS_BN: Record<string, string> = {
@@ -123,6 +125,7 @@ const PROBLEMS_BN: Record<string, string> = {
   too_big: 'খুব বড়',
   html_not_allowed: 'এতে এইচটিএমএল দেওয়া যাবে না',
   invalid_mobile: 'সঠিক ভারতীয় মোবাইল নম্বর নয়',
+  unreadable: 'পড়া যায়নি',
 };
 
 /** A field problem in Bengali, e.g. "মোবাইল নম্বর: সঠিক ভারতীয় মোবাইল নম্বর নয়". */

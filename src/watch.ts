@@ -1,5 +1,6 @@
 import { MAX_TIMER_MS, durationProblem, isAbortSignal } from './call-options.js';
 import { ValidationError, isGrievanceError } from './errors.js';
+import { readFields } from './validate.js';
 import { isOpenStatus } from './status.js';
 import type { Grievance } from './types.js';
 
@@ -19,18 +20,19 @@ const MAX_BACKOFF_FACTOR = 16;
  */
 export function checkWatchOptions(options: unknown): WatchOptions {
   if (options === undefined) return {};
-  if (options === null || typeof options !== 'object') {
-    throw ValidationError.forField('options', 'invalid_type', 'must be an object, e.g. { signal }');
-  }
-
-  const { intervalMs, signal } = options as Record<string, unknown>;
+  const { intervalMs, signal } = readFields(options, 'grievances.watch', {
+    known: ['intervalMs', 'signal'],
+    example: '{ signal }',
+    field: 'options',
+    allowUnknown: true,
+  });
   const intervalProblem = intervalMs === undefined ? undefined : durationProblem(intervalMs);
   if (intervalProblem)
     throw ValidationError.forField('intervalMs', 'invalid_type', intervalProblem);
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw ValidationError.forField('signal', 'invalid_type', 'must be an AbortSignal');
   }
-  return options as WatchOptions;
+  return { intervalMs, signal } as WatchOptions;
 }
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {

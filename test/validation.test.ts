@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type GrievanceClient, ValidationError, isGrievanceError } from 'wb-grievance';
+import { GrievanceClient, ValidationError, isGrievanceError } from 'wb-grievance';
 import type { MockPortal } from 'wb-grievance/mocks';
 import { DESCRIPTION, FILES, clientFor, servePortal, signedIn, useServer } from './support.js';
 
@@ -211,6 +211,19 @@ describe('wrong input to every public method', () => {
       ['file'],
     ],
     ['districts({ signal: {} })', (c) => c.catalog.districts({ signal: {} as never }), ['signal']],
+    ['listPage(null)', (c) => c.grievances.listPage(null as never), ['options']],
+    ['list(null)', (c) => c.grievances.list(null as never).next(), ['options']],
+    ['list(42)', (c) => c.grievances.list(42 as never).next(), ['options']],
+    [
+      'upload({ size, type }) (not a Blob)',
+      (c) => c.attachments.upload({ size: 10, type: '' } as never, { kind: 'photo' }),
+      ['file'],
+    ],
+    [
+      'upload(DataView)',
+      (c) => c.attachments.upload(new DataView(FILES.png.buffer) as never, { kind: 'photo' }),
+      ['file'],
+    ],
   ];
 
   it.each(CASES)(
@@ -262,6 +275,74 @@ describe('wrong input to every public method', () => {
       expect(error.message).not.toMatch(/\*|\d{4}/);
     },
   );
+
+  it.each([
+    ['auth.requestOtp', (c: GrievanceClient, bad: object) => c.auth.requestOtp(bad as never)],
+    ['grievances.submit', (c: GrievanceClient, bad: object) => c.grievances.submit(bad as never)],
+    [
+      'a draft’s attachment',
+      (c: GrievanceClient, bad: object) =>
+        c.grievances.submit({
+          description: DESCRIPTION,
+          district: 'KOLKATA',
+          attachments: [bad as never],
+        }),
+    ],
+    [
+      'attachments.upload’s options',
+      (c: GrievanceClient, bad: object) => c.attachments.upload(FILES.png, bad as never),
+    ],
+    [
+      'attachments.upload’s file',
+      (c: GrievanceClient, bad: object) => c.attachments.upload(bad as never, { kind: 'photo' }),
+    ],
+  ])(
+    'wraps a throwing getter or Proxy in %s in a ValidationError, keeping the cause',
+    async (_, call) => {
+      const { portal, client } = await signedIn(server);
+      const boom = new Error('the app’s own getter failed');
+      const throwing = () => {
+        throw boom;
+      };
+      const getters = Object.defineProperties(
+        {},
+        Object.fromEntries(
+          ['mobile', 'description', 'file', 'kind', 'size', 'type'].map((key) => [
+            key,
+            { enumerable: true, get: throwing },
+          ]),
+        ),
+      );
+      const proxy = new Proxy({}, { get: throwing, ownKeys: throwing, has: () => true });
+
+      for (const bad of [getters, proxy]) {
+        const error = await refusal(portal, () => call(client, bad));
+        expect(error.cause).toBe(boom);
+      }
+    },
+  );
+
+  it('wraps a throwing getter or Proxy in the client’s options in a ValidationError', () => {
+    const boom = new Error('the app’s config getter failed');
+    const throwing = () => {
+      throw boom;
+    };
+    for (const options of [
+      Object.defineProperty({}, 'baseUrl', { enumerable: true, get: throwing }),
+      new Proxy({}, { get: throwing, ownKeys: throwing }),
+    ]) {
+      const error = (() => {
+        try {
+          return new GrievanceClient(options as never);
+        } catch (e) {
+          return e;
+        }
+      })();
+
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).cause).toBe(boom);
+    }
+  });
 
   it('lists every problem of a submission at once, in both languages', async () => {
     const { portal, client } = await signedIn(server);
