@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { redactText } from 'wb-grievance';
-import { MockPortalError } from '../../src/mocks/index.js';
+import { MockPortalError } from 'wb-grievance/mocks';
 import {
   MOBILE,
   OTHER_MOBILE,

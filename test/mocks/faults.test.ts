@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MockPortalError } from '../../src/mocks/index.js';
+import { MockPortalError } from 'wb-grievance/mocks';
 import { GRIEVANCE, MOBILE, call, manualClock, servePortal, signIn, useServer } from './helpers.js';
 
 const server = useServer();

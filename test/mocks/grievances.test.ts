@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MockPortalError, type StatusCode } from '../../src/mocks/index.js';
+import { MockPortalError, type StatusCode } from 'wb-grievance/mocks';
 import {
   GRIEVANCE,
   MOBILE,

@@ -1,10 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import {
-  createMockPortal,
-  type MockPortal,
-  type MockPortalOptions,
-} from '../../src/mocks/index.js';
+import { createMockPortal, type MockPortal, type MockPortalOptions } from 'wb-grievance/mocks';
 
 // msw 2 reads onUnhandledRequest and msw 3 onUnhandledFrame; each ignores the other.
 const UNHANDLED_IS_AN_ERROR = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as const;

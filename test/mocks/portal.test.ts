@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENTS, DISTRICTS } from '../../src/data/index.js';
-import { MockPortalError, createMockPortal } from '../../src/mocks/index.js';
+import { DEPARTMENTS, DISTRICTS } from 'wb-grievance';
+import { MockPortalError, createMockPortal } from 'wb-grievance/mocks';
 import {
   GRIEVANCE,
   MOBILE,
