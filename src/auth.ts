@@ -55,7 +55,6 @@ export class Auth {
     const fields = readFields(input, 'auth.requestOtp', {
       known: ['mobile', 'purpose'],
       example: '{ mobile }',
-      allowUnknown: true,
     });
     const checked = readOptions(options, 'auth.requestOtp');
     const body = validateInput(
@@ -98,7 +97,6 @@ export class Auth {
     const fields = readFields(input, 'auth.verifyOtp', {
       known: ['otpRequestId', 'otp'],
       example: '{ otpRequestId, otp }',
-      allowUnknown: true,
     });
     const checked = readOptions(options, 'auth.verifyOtp');
     const otp =

@@ -65,7 +65,6 @@ export function readOptions(
     known: [...CALL_OPTIONS, ...known],
     example: '{ signal }',
     field: 'options',
-    allowUnknown: true,
   });
   return checkCallOptions(fields) as CreateOptions & Record<string, unknown>;
 }

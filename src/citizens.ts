@@ -37,7 +37,6 @@ export class Citizens {
     const fields = readFields(input, 'citizens.register', {
       known: ['name', 'district', 'email', 'address', 'preferredLanguage'],
       example: '{ name, district }',
-      allowUnknown: true,
     });
     const checked = readOptions(options, 'citizens.register');
     const state = this.#core.session.state;

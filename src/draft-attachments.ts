@@ -81,7 +81,6 @@ export class DraftAttachments {
       known: ['file', 'kind', 'fileName'],
       example,
       prefix: `${field}.`,
-      allowUnknown: true,
     });
     const kind = spec.kind as AttachmentKind;
     if (!contract.AttachmentKind.options.includes(kind)) {

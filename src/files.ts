@@ -86,14 +86,54 @@ function viewOf(file: unknown): FileView {
   }
 }
 
-/** The name to upload under; undefined when the file has none (a default is made). */
+const MAX_NAME_LENGTH = 255;
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// A quote is not refused: it is percent-encoded in the upload's multipart header instead.
+const NAME_RULES: [RegExp, string, string][] = [
+  [
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    /[\u0000-\u001F\u007F]/,
+    'control_character',
+    'must not contain control characters (line breaks, tabs)',
+  ],
+  [
+    /[\u202A-\u202E\u2066-\u2069]/,
+    'bidi_override',
+    'must not contain bidirectional override characters',
+  ],
+  [/[/\\]/, 'path_separator', 'must be a name without a path: no / or \\'],
+  [LONE_SURROGATE, 'invalid_character', 'contains an invalid character'],
+];
+
+/** The name to upload under, checked; undefined when the file has none (a default is made). */
 function checkName(given: unknown, own: unknown): string | undefined {
-  const name = given ?? own;
-  return typeof name === 'string' && name !== '' ? name : undefined;
+  if (given !== undefined && typeof given !== 'string') {
+    throw ValidationError.forField('fileName', 'invalid_type', 'must be a string');
+  }
+  const name = given ?? (typeof own === 'string' && own !== '' ? own : undefined);
+  if (name === undefined) return undefined;
+
+  const hint = given === undefined ? ' (the file’s own name; pass fileName to name it)' : '';
+  if (name.replace(INVISIBLE, '') === '') {
+    throw ValidationError.forField('fileName', 'blank', `is blank${hint}`);
+  }
+  if ([...name].length > MAX_NAME_LENGTH) {
+    throw ValidationError.forField(
+      'fileName',
+      'too_long',
+      `must have at most ${MAX_NAME_LENGTH} characters${hint}`,
+    );
+  }
+  for (const [pattern, code, problem] of NAME_RULES) {
+    if (pattern.test(name)) throw ValidationError.forField('fileName', code, `${problem}${hint}`);
+  }
+  return name;
 }
 
 /**
- * Reads and checks one file before any byte is sent: size within the limit, bytes of a PDF, JPEG or PNG, and a name whose extension agrees with the bytes.
+ * Reads and checks one file before any byte is sent: a name fit for the portal, size within
+ * the limit, bytes of a PDF, JPEG or PNG, and a name whose extension agrees with the bytes.
  */
 export async function checkFile(
   file: unknown,
@@ -162,7 +202,9 @@ export function multipart(
 ): { bytes: Uint8Array; contentType: string } {
   const boundary = `----wb-grievance-${crypto.getRandomValues(new Uint32Array(2)).join('')}`;
   const encoder = new TextEncoder();
-  const quoted = (text: string) => text.replace(/["\r\n\\]/g, '_');
+  // RFC 7578 (as browsers do): a quote, CR and LF in a file name are percent-encoded.
+  const quoted = (text: string) =>
+    text.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
   const parts = Object.entries(fields).map(
     ([key, value]) =>

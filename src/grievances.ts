@@ -27,7 +27,7 @@ const LIST_OPTIONS = ['status', 'pageSize'];
 export interface GrievanceDraft {
   /** A short title, 3-200 characters. */
   subject?: string;
-  /** 10-4000 characters (code points, after NFC normalisation); no HTML. */
+  /** 10-4000 characters (code points, after NFC normalisation); not blank; no HTML. */
   description: string;
   /** District code from `client.catalog.districts()`. */
   district: string;
@@ -79,7 +79,6 @@ export class Grievances {
     const fields = readFields(draft, 'grievances.submit', {
       known: ['subject', 'description', 'district', 'departmentCode', 'language', 'attachments'],
       example: '{ description, district }',
-      allowUnknown: true,
     });
     const checked = readOptions(options, 'grievances.submit', CREATE_OPTIONS);
     const items = fields.attachments ?? [];
@@ -217,11 +216,7 @@ export class Grievances {
     input: { note?: string } = {},
     options: CreateOptions = {},
   ): Promise<Reminder> {
-    const fields = readFields(input, 'grievances.remind', {
-      known: ['note'],
-      example: '{ note }',
-      allowUnknown: true,
-    });
+    const fields = readFields(input, 'grievances.remind', { known: ['note'], example: '{ note }' });
     const checked = readOptions(options, 'grievances.remind', CREATE_OPTIONS);
     const note = typeof fields.note === 'string' ? fields.note.normalize('NFC') : fields.note;
     const body = validateInput(contract.ReminderBody, { note }, 'grievances.remind');

@@ -125,6 +125,12 @@ const PROBLEMS_BN: Record<string, string> = {
   too_big: 'খুব বড়',
   html_not_allowed: 'এতে এইচটিএমএল দেওয়া যাবে না',
   invalid_mobile: 'সঠিক ভারতীয় মোবাইল নম্বর নয়',
+  blank: 'ফাঁকা রাখা যাবে না',
+  invalid_character: 'এতে অচল অক্ষর আছে',
+  control_character: 'এতে লাইন ভাঙা বা ট্যাবের মতো নিয়ন্ত্রণ-অক্ষর দেওয়া যাবে না',
+  bidi_override: 'এতে লেখার দিক বদলানোর অক্ষর দেওয়া যাবে না',
+  path_separator: 'এতে / বা \\ দেওয়া যাবে না, শুধু নাম দিন',
+  unknown_field: 'এমন কোনো ঘর নেই',
   unreadable: 'পড়া যায়নি',
 };
 

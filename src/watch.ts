@@ -24,7 +24,6 @@ export function checkWatchOptions(options: unknown): WatchOptions {
     known: ['intervalMs', 'signal'],
     example: '{ signal }',
     field: 'options',
-    allowUnknown: true,
   });
   const intervalProblem = intervalMs === undefined ? undefined : durationProblem(intervalMs);
   if (intervalProblem)

@@ -235,6 +235,58 @@ describe('uploading a file', () => {
   });
 });
 
+describe('file names', () => {
+  it.each([
+    ['empty', ''],
+    ['blank', ' \u200b '],
+    ['256 characters long', `${'ন'.repeat(252)}.png`],
+    ['with a line break', 'lamp\n.png'],
+    ['with a tab', 'lamp\t.png'],
+    ['with a NUL', 'lamp\u0000.png'],
+    ['with DEL', 'lamp\u007f.png'],
+    ['with a right-to-left override', 'lamp\u202Egnp.png'],
+    ['with a left-to-right isolate', 'lamp\u2066x.png'],
+    ['with a slash', '../../etc/passwd.png'],
+    ['with a backslash', 'C:\\photos\\lamp.png'],
+    ['with a lone surrogate', 'lamp\uD800.png'],
+  ])('refuses a name %s before sending, naming fileName', async (_, fileName) => {
+    const { portal, client } = await signedIn(server);
+
+    const error = await expectRefusedBeforeUpload(
+      portal,
+      client.attachments.upload(FILES.png, { kind: 'photo', fileName }),
+      ValidationError,
+    );
+
+    expect((error as ValidationError).details[0]?.field).toBe('fileName');
+  });
+
+  it('refuses a File whose own name is a path, saying to pass fileName', async () => {
+    const { portal, client } = await signedIn(server);
+
+    const error = await expectRefusedBeforeUpload(
+      portal,
+      client.attachments.upload(new File([FILES.png], 'uploads/lamp.png'), { kind: 'photo' }),
+      ValidationError,
+    );
+
+    expect(error.message).toContain('pass fileName');
+  });
+
+  it.each([
+    ['255 characters long', `${'ন'.repeat(251)}.png`],
+    ['in Bengali with a space', 'রাস্তার আলো.png'],
+    ['with a quote, sent percent-encoded', 'the "lamp".png'],
+    ['with a semicolon and an equals sign', 'a;b=c.png'],
+  ])('keeps a name %s exactly as given', async (_, fileName) => {
+    const { client } = await signedIn(server);
+
+    const attachment = await client.attachments.upload(FILES.png, { kind: 'photo', fileName });
+
+    expect(attachment.fileName).toBe(fileName);
+  });
+});
+
 describe('submitting with files', () => {
   it('uploads each file, then files the grievance with them', async () => {
     const { portal, client } = await signedIn(server);

@@ -37,6 +37,11 @@ describe('descriptions', () => {
     ['4001 emoji', '🙏'.repeat(4001), 'too_long'],
     ['a script tag', '<script>alert(1)</script> রাস্তা ভাঙা', 'html_not_allowed'],
     ['a bold tag', 'রাস্তা <b>ভাঙা</b> তিন মাস', 'html_not_allowed'],
+    ['only spaces', ' '.repeat(20), 'blank'],
+    ['only line breaks and tabs', '\n\t'.repeat(10), 'blank'],
+    ['only zero-width characters', '\u200b\u200c\u200d\ufeff\u2060'.repeat(4), 'blank'],
+    ['a lone surrogate', 'broken \uD800 surrogate text', 'invalid_character'],
+    ['a lone low surrogate', 'broken \uDC00 surrogate text', 'invalid_character'],
   ])('refuses %s before sending', async (_, description, code) => {
     const { portal, client } = await signedIn(server);
 
@@ -64,6 +69,44 @@ describe('descriptions', () => {
 });
 
 const ID = 'MOCK-2026-000001';
+
+describe('other citizen text', () => {
+  it.each([
+    [
+      'a blank subject',
+      (c: GrievanceClient) =>
+        c.grievances.submit({
+          subject: '\u200b   ',
+          description: DESCRIPTION,
+          district: 'KOLKATA',
+        }),
+      'subject',
+    ],
+    ['a blank note', (c: GrievanceClient) => c.grievances.remind(ID, { note: ' \n ' }), 'note'],
+    [
+      'a blank name',
+      (c: GrievanceClient) =>
+        c.citizens.register({ name: '\ufeff\u200d\u200c', district: 'KOLKATA' }),
+      'name',
+    ],
+  ])('refuses %s as blank before sending', async (_, call, field) => {
+    const { portal, client } = await signedIn(server);
+
+    const error = await refusal(portal, () => call(client));
+
+    expect(error.details).toContainEqual({ field, code: 'blank', message: 'is blank' });
+  });
+
+  it('is refused blank or broken by the mock portal too', () => {
+    const portal = servePortal(server);
+    const grievance = { mobile: '98300 12345', district: 'HOWRAH' };
+
+    for (const description of ['\u200b'.repeat(12), 'broken \uD800 surrogate text']) {
+      expect(() => portal.seed({ grievances: [{ ...grievance, description }] })).toThrow();
+    }
+    expect(portal.grievances()).toEqual([]);
+  });
+});
 
 describe('wrong input to every public method', () => {
   type Case = [string, (client: GrievanceClient) => unknown, string[]];
@@ -218,6 +261,93 @@ describe('wrong input to every public method', () => {
       'upload({ size, type }) (not a Blob)',
       (c) => c.attachments.upload({ size: 10, type: '' } as never, { kind: 'photo' }),
       ['file'],
+    ],
+    [
+      'submit({ priority })',
+      (c) =>
+        c.grievances.submit({
+          description: DESCRIPTION,
+          district: 'KOLKATA',
+          priority: 'high',
+        } as never),
+      ['priority'],
+    ],
+    [
+      'submit(attachment { caption })',
+      (c) =>
+        c.grievances.submit({
+          description: DESCRIPTION,
+          district: 'KOLKATA',
+          attachments: [{ file: FILES.png, kind: 'photo', caption: 'lamp' } as never],
+        }),
+      ['attachments.0.caption'],
+    ],
+    [
+      'submit(options: { idempotencykey })',
+      (c) =>
+        c.grievances.submit({ description: DESCRIPTION, district: 'KOLKATA' }, {
+          idempotencykey: 'k-1',
+        } as never),
+      ['idempotencykey'],
+    ],
+    [
+      'requestOtp({ channel })',
+      (c) => c.auth.requestOtp({ mobile: '98300 12345', channel: 'sms' } as never),
+      ['channel'],
+    ],
+    [
+      'verifyOtp({ mobile })',
+      (c) =>
+        c.auth.verifyOtp({ otpRequestId: 'otp_1', otp: '123456', mobile: '98300 12345' } as never),
+      ['mobile'],
+    ],
+    [
+      'register({ mobile })',
+      (c) =>
+        c.citizens.register({
+          name: 'Rina Das',
+          district: 'KOLKATA',
+          mobile: '98300 12345',
+        } as never),
+      ['mobile'],
+    ],
+    [
+      'remind(id, { urgent })',
+      (c) => c.grievances.remind(ID, { note: 'Please look', urgent: true } as never),
+      ['urgent'],
+    ],
+    ['get(id, { retries })', (c) => c.grievances.get(ID, { retries: 3 } as never), ['retries']],
+    ['listPage({ page })', (c) => c.grievances.listPage({ page: 2 } as never), ['page']],
+    ['districts({ lang })', (c) => c.catalog.districts({ lang: 'bn' } as never), ['lang']],
+    [
+      'watch(id, { interval })',
+      (c) => c.grievances.watch(ID, { interval: 1000 } as never),
+      ['interval'],
+    ],
+    [
+      'upload(png, { kind, name })',
+      (c) => c.attachments.upload(FILES.png, { kind: 'photo', name: 'x.png' } as never),
+      ['name'],
+    ],
+    [
+      'upload(fileName: 42)',
+      (c) => c.attachments.upload(FILES.png, { kind: 'photo', fileName: 42 as never }),
+      ['fileName'],
+    ],
+    [
+      'upload(fileName: {})',
+      (c) => c.attachments.upload(FILES.png, { kind: 'photo', fileName: {} as never }),
+      ['fileName'],
+    ],
+    [
+      'submit(fileName: 42)',
+      (c) =>
+        c.grievances.submit({
+          description: DESCRIPTION,
+          district: 'KOLKATA',
+          attachments: [{ file: FILES.png, kind: 'photo', fileName: 42 as never }],
+        }),
+      ['fileName'],
     ],
     [
       'upload(DataView)',

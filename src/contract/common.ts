@@ -98,19 +98,34 @@ export function codePointLength(text: string): number {
 }
 
 const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
+// Spaces, line breaks and characters that show nothing: text made only of them says nothing.
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/g;
+// Half of a UTF-16 pair on its own encodes no character; it would arrive as U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Free text a citizen types: NFC-normalised, length in code points within bounds, no HTML.
+ * Free text a citizen types: NFC-normalised, length in code points within bounds, not blank
+ * (only spaces or invisible characters), well-formed Unicode, no HTML.
  */
 export function citizenText(min: number, max: number) {
+  const length = (text: string) => codePointLength(text.normalize('NFC'));
   return z.string().check(
-    z.refine((text) => codePointLength(text.normalize('NFC')) >= min, {
+    z.refine((text) => length(text) >= min, {
       error: `must be at least ${min} characters`,
       params: { reason: 'too_short', min },
     }),
-    z.refine((text) => codePointLength(text.normalize('NFC')) <= max, {
+    z.refine((text) => length(text) <= max, {
       error: `must be at most ${max} characters`,
       params: { reason: 'too_long', max },
+    }),
+    // Only once long enough: an empty text is too short, not also blank.
+    z.refine((text) => length(text) < min || text.replace(INVISIBLE, '') !== '', {
+      error: 'is blank',
+      params: { reason: 'blank' },
+    }),
+    z.refine((text) => !LONE_SURROGATE.test(text), {
+      error: 'contains an invalid character',
+      params: { reason: 'invalid_character' },
     }),
     z.refine((text) => !HTML_TAG.test(text), {
       error: 'must not contain HTML',
