@@ -62,8 +62,10 @@ export class Grievances {
 
   /**
    * Files a grievance, uploading its files first. Everything is checked before any byte is
-   * sent. If an upload fails, no grievance is filed and the files already uploaded are reused
-   * on the next try. Safe to retry: the same `idempotencyKey` never files twice.
+   * sent: the draft's fields and options, then every file (name, size, type by its bytes,
+   * duplicates) and the count. If an upload fails, no grievance is filed and the files already
+   * uploaded are reused on the next try. Safe to retry: the same `idempotencyKey` never files
+   * twice.
    *
    * @throws {@link ValidationError}, {@link AttachmentTooLargeError} or
    *   {@link UnsupportedMediaTypeError} before sending; {@link AttachmentUploadError} naming

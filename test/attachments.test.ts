@@ -384,6 +384,26 @@ describe('submitting with files', () => {
     expect(portal.grievances()).toEqual([]);
   });
 
+  it('checks every file name before uploading any file of the draft', async () => {
+    const { portal, client } = await signedIn(server);
+    const attachments = [
+      { file: FILES.pdf, kind: 'document' as const, fileName: 'ration-card.pdf' },
+      { file: FILES.png, kind: 'photo' as const, fileName: `${'x'.repeat(300)}.png` },
+    ];
+
+    const error = await expectRefusedBeforeUpload(
+      portal,
+      client.grievances.submit({ description: DESCRIPTION, district: 'KOLKATA', attachments }),
+      ValidationError,
+    );
+
+    expect((error as ValidationError).details[0]).toMatchObject({
+      field: 'fileName',
+      code: 'too_long',
+    });
+    expect(portal.grievances()).toEqual([]);
+  });
+
   it('files nothing when the second of three uploads fails, and says which file', async () => {
     const { portal, client } = await failingUploadAt(2);
 
