@@ -44,7 +44,7 @@ function overrideRefinements(ctx: { zodSchema: unknown; jsonSchema: Json }): voi
     if (params?.reason === 'too_long') ctx.jsonSchema.maxLength = params.max;
     if (params?.reason === 'html_not_allowed') {
       ctx.jsonSchema.description =
-        'Normalised to NFC; length counted in code points after NFC; not blank (only spaces or invisible characters); no lone surrogates; no HTML tags.';
+        'Normalised to NFC; length counted in code points after NFC; not blank (only spaces or invisible characters); no lone surrogates; no HTML markup (a tag of an HTML element, a comment, an on...= handler or javascript: URL).';
     }
   }
 }

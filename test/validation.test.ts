@@ -37,6 +37,20 @@ describe('descriptions', () => {
     ['4001 emoji', '🙏'.repeat(4001), 'too_long'],
     ['a script tag', '<script>alert(1)</script> রাস্তা ভাঙা', 'html_not_allowed'],
     ['a bold tag', 'রাস্তা <b>ভাঙা</b> তিন মাস', 'html_not_allowed'],
+    [
+      'an upper-case script tag with a source',
+      'রাস্তা ভাঙা <SCRIPT SRC=//x.example>',
+      'html_not_allowed',
+    ],
+    ['an img with an event handler', 'রাস্তা ভাঙা <img src=x onerror=alert(1)>', 'html_not_allowed'],
+    ['an svg with a slash', 'রাস্তা ভাঙা <svg/onload=alert(1)>', 'html_not_allowed'],
+    ['a paragraph with a class', '<p class="note">রাস্তা ভাঙা</p>', 'html_not_allowed'],
+    ['a self-closing break', 'রাস্তা ভাঙা<br />তিন মাস', 'html_not_allowed'],
+    ['a closing div', 'রাস্তা ভাঙা তিন মাস</div>', 'html_not_allowed'],
+    ['an HTML comment', 'রাস্তা ভাঙা <!-- hidden --> তিন মাস', 'html_not_allowed'],
+    ['a doctype', '<!DOCTYPE html> রাস্তা ভাঙা', 'html_not_allowed'],
+    ['a handler on an unknown tag', 'রাস্তা ভাঙা <ward onclick=alert(1)>', 'html_not_allowed'],
+    ['a javascript: link', 'রাস্তা ভাঙা <a href="javascript:alert(1)">', 'html_not_allowed'],
     ['only spaces', ' '.repeat(20), 'blank'],
     ['only line breaks and tabs', '\n\t'.repeat(10), 'blank'],
     ['only zero-width characters', '\u200b\u200c\u200d\ufeff\u2060'.repeat(4), 'blank'],
@@ -58,6 +72,12 @@ describe('descriptions', () => {
     ['4000 emoji', '🙏'.repeat(4000)],
     ['10 letters written as 20 code points before NFC', 'e\u0301'.repeat(10)],
     ['comparison signs that are not tags', 'দাম 2 < 3 নয়, 5 > 4 হয়েছে'],
+    ['a<b and c>d', 'pipes a<b and c>d are broken'],
+    ['a ward number in brackets', 'The lamp in <Ward 5> is broken'],
+    ['an email address in brackets', 'Write to me at <rina@x.in> please'],
+    ['a word in brackets that is also a tag name', 'I waited <i am here> for weeks'],
+    ['a heart', 'I <3 Kolkata but the road is broken'],
+    ['Bengali in brackets', 'রাস্তা <কলকাতা পৌরসভা> ভাঙা'],
   ])('accepts %s and files it normalised to NFC', async (_, description) => {
     const { portal, client } = await signedIn(server);
 

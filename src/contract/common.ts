@@ -97,7 +97,28 @@ export function codePointLength(text: string): number {
   return count;
 }
 
-const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
+// Markup is told from ordinary text by what a browser would act on: a tag of a real HTML
+// element, a comment or doctype, or an event handler or javascript: URL inside brackets.
+// `a<b and c>d`, `<Ward 5>` and `<rina@x.in>` are text a citizen writes, not markup.
+const ELEMENTS =
+  'a|abbr|address|area|article|aside|b|bdi|bdo|big|blockquote|br|caption|center|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|dir|div|dl|dt|em|fieldset|figcaption|figure|font|footer|h[1-6]|header|hgroup|hr|i|ins|kbd|label|legend|li|main|map|mark|menu|meter|nav|nobr|ol|optgroup|option|output|p|picture|pre|progress|q|rp|rt|ruby|s|samp|section|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|wbr';
+// Elements that load, run or submit something: refused followed by anything but a letter.
+const ACTIVE =
+  'applet|audio|base|basefont|bgsound|blink|body|button|canvas|embed|form|frame|frameset|head|html|iframe|image|img|input|isindex|keygen|link|listing|marquee|math|meta|noembed|noframes|noscript|object|param|plaintext|script|select|slot|source|style|svg|template|textarea|video|xmp';
+const HTML_MARKUP = new RegExp(
+  [
+    `<\\/?(?:${ACTIVE})[\\s/>]`,
+    `<\\/(?:${ELEMENTS})[\\s/>]`,
+    // An element as common as a word (`<b`, `<i`) is a tag only when it closes at once or
+    // has an attribute: `<b>`, `<br />`, `<p class="x">`, not `a<b and c>d`.
+    `<(?:${ELEMENTS})(?:\\s*\\/?\\s*>|[\\s/][^<>]*=[^<>]*>)`,
+    '<!--',
+    '<!doctype',
+    '<!\\[CDATA\\[',
+    '<[^<>]*(?:\\bon[a-z]+\\s*=|javascript\\s*:)[^<>]*>',
+  ].join('|'),
+  'i',
+);
 // Spaces, line breaks and characters that show nothing: text made only of them says nothing.
 const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/g;
 // Half of a UTF-16 pair on its own encodes no character; it would arrive as U+FFFD.
@@ -105,7 +126,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * Free text a citizen types: NFC-normalised, length in code points within bounds, not blank
- * (only spaces or invisible characters), well-formed Unicode, no HTML.
+ * (only spaces or invisible characters), well-formed Unicode, no HTML markup.
  */
 export function citizenText(min: number, max: number) {
   const length = (text: string) => codePointLength(text.normalize('NFC'));
@@ -127,7 +148,7 @@ export function citizenText(min: number, max: number) {
       error: 'contains an invalid character',
       params: { reason: 'invalid_character' },
     }),
-    z.refine((text) => !HTML_TAG.test(text), {
+    z.refine((text) => !HTML_MARKUP.test(text), {
       error: 'must not contain HTML',
       params: { reason: 'html_not_allowed' },
     }),
