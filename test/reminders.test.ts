@@ -135,6 +135,18 @@ describe('reminders', () => {
     expect(portal.requestLog).toHaveLength(sent);
   });
 
+  it('says an empty note must be at least 1 character, in the singular', async () => {
+    const { client, grievance } = await openGrievance();
+
+    const error = await client.grievances
+      .remind(grievance.grievanceId, { note: '' })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toContain('note must be at least 1 character.');
+    expect((error as ValidationError).details[0]?.message).toBe('must be at least 1 character');
+  });
+
   it('records one reminder when the answer is lost and the client retries', async () => {
     const { portal, client, grievance } = await openGrievance();
     portal.inject({ call: 'grievances.remind', network: 'lose-response' });

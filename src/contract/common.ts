@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { count } from './details.js';
 
 /** The two languages the portal speaks. */
 export const Language = /* @__PURE__ */ z.enum(['en', 'bn']);
@@ -132,11 +133,11 @@ export function citizenText(min: number, max: number) {
   const length = (text: string) => codePointLength(text.normalize('NFC'));
   return z.string().check(
     z.refine((text) => length(text) >= min, {
-      error: `must be at least ${min} characters`,
+      error: `must be at least ${count(min, 'character')}`,
       params: { reason: 'too_short', min },
     }),
     z.refine((text) => length(text) <= max, {
-      error: `must be at most ${max} characters`,
+      error: `must be at most ${count(max, 'character')}`,
       params: { reason: 'too_long', max },
     }),
     // Only once long enough: an empty text is too short, not also blank.

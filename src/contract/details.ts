@@ -19,9 +19,14 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** `1 character`, `5 characters`. */
+export function count(n: number | bigint, noun: string): string {
+  return `${n} ${n === 1 || n === 1n ? noun : `${noun}s`}`;
+}
+
 function bound(which: string, limit: number | bigint, origin: string): string {
-  if (origin === 'string') return `have ${which} ${limit} characters`;
-  if (origin === 'array' || origin === 'set') return `have ${which} ${limit} items`;
+  if (origin === 'string') return `have ${which} ${count(limit, 'character')}`;
+  if (origin === 'array' || origin === 'set') return `have ${which} ${count(limit, 'item')}`;
   return `be ${which} ${limit}`;
 }
 
