@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,26 @@ function typeCheck(files: Record<string, string>): string {
     return String((error as { stdout?: string }).stdout ?? error);
   }
 }
+
+describe("the README's limitations", () => {
+  it('list every TODO(reason) of the sources, by its reason', () => {
+    const limitations = readme
+      .slice(readme.indexOf('\n## Limitations\n'), readme.indexOf('\n## Documentation\n'))
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
+    const files = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts'),
+    );
+    const reasons = files.flatMap((file) =>
+      [...readFileSync(join(root, 'src', file), 'utf8').matchAll(/TODO\(([^)]+)\)/g)].map(
+        (match) => match[1]!,
+      ),
+    );
+
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.filter((reason) => !limitations.includes(reason.toLowerCase()))).toEqual([]);
+  });
+});
 
 describe("the README's examples", () => {
   it('type-check in a strict project with this repo’s msw', { timeout: 120_000 }, () => {
