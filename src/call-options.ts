@@ -62,7 +62,7 @@ export function readOptions(
 ): CreateOptions & Record<string, unknown> {
   if (options === undefined) return {};
   const fields = readFields(options, call, {
-    known: [...CALL_OPTIONS, ...known],
+    known: [...new Set([...CALL_OPTIONS, ...known])],
     example: '{ signal }',
     field: 'options',
   });

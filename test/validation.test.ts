@@ -494,6 +494,18 @@ describe('wrong input to every public method', () => {
     }
   });
 
+  it('names an unknown option and lists each option the call takes once', async () => {
+    const { portal, client } = await signedIn(server);
+
+    const error = await refusal(portal, () =>
+      client.attachments.upload(FILES.png, { kind: 'photo', name: 'lamp.png' } as never),
+    );
+
+    expect(error.message).toContain(
+      'attachments.upload does not take name; it takes signal, timeoutMs, idempotencyKey, kind, fileName.',
+    );
+  });
+
   it('lists every problem of a submission at once, in both languages', async () => {
     const { portal, client } = await signedIn(server);
 
