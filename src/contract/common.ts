@@ -29,7 +29,7 @@ export const WireMobile = /* @__PURE__ */ z
   .check(
     /* @__PURE__ */ z.regex(
       /^\+91[6-9]\d{9}$/,
-      'must be an Indian mobile number like +919830012345',
+      'must be +91 and then 10 digits, the first of them 6, 7, 8 or 9',
     ),
   );
 

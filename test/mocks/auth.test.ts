@@ -93,6 +93,16 @@ describe('OTP request', () => {
     expect(reply.body.error.details).toEqual([expect.objectContaining({ field: 'mobile' })]);
     expect(reply.body.error.message).toContain('mobile');
   });
+
+  it('says what a wire mobile looks like in words the redactor leaves whole', async () => {
+    const portal = servePortal(server);
+
+    const reply = await requestOtp(portal, '98300 12345');
+    const { message } = reply.body.error.details[0];
+
+    expect(message).toContain('+91 and then 10 digits');
+    expect(redactText(message)).toBe(message);
+  });
 });
 
 describe('OTP verification', () => {
