@@ -13,19 +13,6 @@ export function isAbortSignal(value: unknown): value is AbortSignal {
   );
 }
 
-/**
- * A signal of this realm that follows `signal`. One from another realm (jsdom's, an
- * iframe's) is accepted neither by `AbortSignal.any` nor by fetch.
- */
-export function nativeSignal(signal: AbortSignal | undefined): AbortSignal | undefined {
-  if (signal === undefined || signal instanceof AbortSignal) return signal;
-  const foreign: AbortSignal = signal;
-  const controller = new AbortController();
-  if (foreign.aborted) controller.abort(foreign.reason);
-  else foreign.addEventListener('abort', () => controller.abort(foreign.reason), { once: true });
-  return controller.signal;
-}
-
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
 
 /** The longest delay `setTimeout` keeps; a longer one fires after 1 ms instead. */

@@ -243,6 +243,31 @@ describe('cancellation', () => {
     expect(portal.requestLog).toHaveLength(1);
   });
 
+  it('leaves no listener behind on the client’s signal, however many calls it made', async () => {
+    const portal = servePortal(server);
+    const everything = new AbortController();
+    let listening = 0;
+    const { addEventListener, removeEventListener } = everything.signal;
+    Object.assign(everything.signal, {
+      addEventListener(...args: Parameters<AbortSignal['addEventListener']>) {
+        listening++;
+        addEventListener.apply(everything.signal, args);
+      },
+      removeEventListener(...args: Parameters<AbortSignal['removeEventListener']>) {
+        listening--;
+        removeEventListener.apply(everything.signal, args);
+      },
+    });
+    const client = clientFor(portal, { signal: everything.signal, maxRetries: 1 });
+    portal.inject({ call: 'catalog.districts', status: 503, times: 1 });
+
+    for (let i = 0; i < 20; i++) await client.catalog.districts();
+    portal.inject({ call: 'catalog.districts', delayMs: 5_000, times: 2 });
+    expect(await failure(client.catalog.districts({ timeoutMs: 50 }))).toBeInstanceOf(TimeoutError);
+
+    expect(portal.requestLog.length).toBeGreaterThan(20);
+    expect(listening).toBe(0);
+  });
   it('aborts during a Retry-After wait without waiting it out', async () => {
     const portal = servePortal(server);
     portal.inject({ call: 'catalog.districts', status: 503, retryAfterSeconds: 10 });
