@@ -2,14 +2,18 @@ import { ValidationError } from './errors.js';
 import type { CreateOptions } from './http.js';
 import { readFields } from './validate.js';
 
-/** Whether `value` can be listened to as an AbortSignal (one from another realm too). */
+/**
+ * Whether `value` can be listened to, and stopped listening to, as an AbortSignal (one from
+ * another realm too).
+ */
 export function isAbortSignal(value: unknown): value is AbortSignal {
   const signal = value as AbortSignal | null;
   return (
     typeof signal === 'object' &&
     signal !== null &&
     typeof signal.aborted === 'boolean' &&
-    typeof signal.addEventListener === 'function'
+    typeof signal.addEventListener === 'function' &&
+    typeof signal.removeEventListener === 'function'
   );
 }
 

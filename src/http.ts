@@ -9,6 +9,7 @@ import {
   UnexpectedResponseError,
 } from './errors.js';
 import type { RedactingLogger } from './logger.js';
+import { onAbort } from './abort.js';
 import { checkCallOptions } from './call-options.js';
 import { redactText } from './redact.js';
 import { errorFromResponse } from './response-errors.js';
@@ -81,29 +82,6 @@ function sleep(ms: number, signals: readonly AbortSignal[]): Promise<void> {
   });
 }
 
-/**
- * Calls `abort` with the reason of the first of `signals` to abort (at once if one already
- * has) and returns what stops listening. Plain listeners rather than `AbortSignal.any`: they
- * cost less per call, and they work on signals of another realm (jsdom's, an iframe's).
- */
-function onAbort(signals: readonly AbortSignal[], abort: (reason: unknown) => void): () => void {
-  const aborted = signals.find((s) => s.aborted);
-  if (aborted) {
-    abort(aborted.reason);
-    return () => {};
-  }
-  const listeners = signals.map((signal) => {
-    const listener = () => {
-      unlink();
-      abort(signal.reason);
-    };
-    signal.addEventListener('abort', listener, { once: true });
-    return listener;
-  });
-  const unlink = () => signals.forEach((s, i) => s.removeEventListener('abort', listeners[i]!));
-  return unlink;
-}
-
 /** Reads a body to the end, giving up when `signal` aborts (fetch alone may not). */
 function readText(response: Response, signal: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -154,7 +132,8 @@ export class Http {
   /** Sends one logical call, retrying where that is safe, and returns the parsed answer. */
   async send<T>(endpoint: Endpoint<T>, auth: string | undefined, options: CallOptions = {}) {
     checkCallOptions(options);
-    const deadlineAt = Date.now() + this.#policy.deadlineMs;
+    // On a steady clock: a wall clock set back mid-call must not stretch the deadline.
+    const deadlineAt = performance.now() + this.#policy.deadlineMs;
     const callSignals = options.signal
       ? [...this.#clientSignals, options.signal]
       : this.#clientSignals;
@@ -169,7 +148,7 @@ export class Http {
         const failure = this.#classify(error, callSignals);
         const wait = canRetry ? this.#retryDelay(failure, attempt) : undefined;
         // Waiting past the deadline would only turn this answer into a vaguer timeout.
-        if (wait === undefined || Date.now() + wait >= deadlineAt) throw failure;
+        if (wait === undefined || performance.now() + wait >= deadlineAt) throw failure;
 
         this.#log.log(
           'warn',
@@ -195,7 +174,7 @@ export class Http {
     // One controller per attempt ends it for whichever comes first: this attempt's timeout,
     // the whole call's deadline, or the caller's or the client's signal.
     const timeoutMs = options.timeoutMs ?? this.#policy.timeoutMs;
-    const untilDeadline = Math.max(0, deadlineAt - Date.now());
+    const untilDeadline = Math.max(0, deadlineAt - performance.now());
     const controller = new AbortController();
     const timeout = setTimeout(
       () =>

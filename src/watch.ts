@@ -1,3 +1,4 @@
+import { onAbort } from './abort.js';
 import { MAX_TIMER_MS, durationProblem, isAbortSignal } from './call-options.js';
 import { ValidationError, isGrievanceError } from './errors.js';
 import { readFields } from './validate.js';
@@ -40,10 +41,10 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
     // then fired already and would never end this wait.
     if (signal?.aborted) return resolve();
     const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
-    signal?.addEventListener('abort', done, { once: true });
+    const unlink = onAbort(signal ? [signal] : [], done);
     function done() {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
+      unlink();
       resolve();
     }
   });

@@ -91,6 +91,22 @@ describe('timeouts', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 
+  it('keeps the deadline when the wall clock is set back during the call', async () => {
+    const portal = servePortal(server);
+    portal.inject({ call: 'catalog.districts', delayMs: 60_000, times: Infinity });
+    const client = clientFor(portal, { deadlineMs: 1_000, timeoutMs: 800, maxRetries: 5 });
+    const wallClock = Date.now;
+    setTimeout(() => (Date.now = () => wallClock() - 3_600_000), 100);
+
+    const started = performance.now();
+    const error = await failure(client.catalog.districts()).finally(() => (Date.now = wallClock));
+
+    // The first attempt times out at 800 ms and no retry fits in the 200 ms left; a deadline
+    // read off the wall clock would have let all five retries run (about 16 s).
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('stops retrying when the deadline leaves no time for another attempt', async () => {
     const portal = servePortal(server);
     portal.inject({ call: 'catalog.districts', status: 503, times: Infinity });
@@ -192,6 +208,54 @@ describe('cancellation', () => {
     expect(error).toBeInstanceOf(AbortedError);
     expect(error).toMatchObject({ code: 'ABORTED' });
     expect(call.signal.aborted).toBe(false);
+  });
+
+  it('shares one signal among many calls without a leak warning from Node', async () => {
+    const portal = servePortal(server);
+    const everything = new AbortController();
+    const client = clientFor(portal, { signal: everything.signal });
+    const warnings: Error[] = [];
+    const collect = (warning: Error) => warnings.push(warning);
+    process.on('warning', collect);
+
+    try {
+      await Promise.all(
+        Array.from({ length: 20 }, () => client.catalog.districts({ signal: everything.signal })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('warning', collect);
+    }
+
+    expect(warnings.map((w) => w.name)).toEqual([]);
+  });
+
+  it('aborts every call in flight when their shared signal aborts', async () => {
+    const portal = servePortal(server);
+    portal.inject({ call: 'catalog.districts', delayMs: 5_000, times: Infinity });
+    const everything = new AbortController();
+    const client = clientFor(portal, { signal: everything.signal });
+
+    const pending = Array.from({ length: 30 }, () => failure(client.catalog.districts()));
+    setTimeout(() => everything.abort(new Error('signed out')), 100);
+    const errors = await Promise.all(pending);
+
+    expect(errors.every((e) => e instanceof AbortedError)).toBe(true);
+  });
+
+  it('refuses a signal that cannot stop being listened to, before sending', async () => {
+    const portal = servePortal(server);
+    const halfSignal = { aborted: false, reason: undefined, addEventListener() {} };
+
+    const error = await failure(
+      clientFor(portal).catalog.districts({ signal: halfSignal as unknown as AbortSignal }),
+    );
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(() => clientFor(portal, { signal: halfSignal as unknown as AbortSignal })).toThrow(
+      ValidationError,
+    );
+    expect(portal.requestLog).toHaveLength(0);
   });
 
   it('aborts by a signal from another realm, as jsdom’s is', async () => {

@@ -107,6 +107,34 @@ describe('watching a grievance', () => {
     expect(seen).toEqual(['RECEIVED']);
   });
 
+  it('watches a dozen grievances under one signal without a leak warning from Node', async () => {
+    const { client, id } = await fileOne();
+    const page = new AbortController();
+    const warnings: Error[] = [];
+    const collect = (warning: Error) => warnings.push(warning);
+    process.on('warning', collect);
+
+    const watchOne = async () => {
+      const seen: string[] = [];
+      for await (const g of client.grievances.watch(id, {
+        intervalMs: 60_000,
+        signal: page.signal,
+      }))
+        seen.push(g.status);
+      return seen;
+    };
+    try {
+      const watching = Promise.all(Array.from({ length: 12 }, watchOne));
+      setTimeout(() => page.abort(), 200);
+      expect(await watching).toEqual(Array.from({ length: 12 }, () => ['RECEIVED']));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('warning', collect);
+    }
+
+    expect(warnings.map((w) => w.name)).toEqual([]);
+  });
+
   it('yields nothing when the signal has already aborted', async () => {
     const { portal, client, id } = await fileOne();
     const sent = portal.requestLog.length;
