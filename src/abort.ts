@@ -55,3 +55,17 @@ function follow(signal: AbortSignal, onAborted: () => void): () => void {
     }
   };
 }
+
+/** Waits `ms`, or rejects with the reason of the first of `signals` to abort. */
+export function sleep(ms: number, signals: readonly AbortSignal[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unlink();
+      resolve();
+    }, ms);
+    const unlink = onAbort(signals, (reason) => {
+      clearTimeout(timer);
+      reject(reason);
+    });
+  });
+}

@@ -126,8 +126,8 @@ function count(
   return value;
 }
 
-// Every one of these ends up in setTimeout, which cannot wait longer
-// than MAX_TIMER_MS: a longer wait would fire after 1 ms, and Infinity throws a RangeError.
+// Every one of these ends up in setTimeout, which cannot wait longer than MAX_TIMER_MS: a
+// longer wait would fire after 1 ms, and Infinity throws a RangeError.
 function duration(
   options: GrievanceClientOptions,
   name: 'timeoutMs' | 'deadlineMs' | 'maxRetryAfterMs',

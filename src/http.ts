@@ -9,7 +9,7 @@ import {
   UnexpectedResponseError,
 } from './errors.js';
 import type { RedactingLogger } from './logger.js';
-import { onAbort } from './abort.js';
+import { onAbort, sleep } from './abort.js';
 import { checkCallOptions } from './call-options.js';
 import { redactText } from './redact.js';
 import { errorFromResponse } from './response-errors.js';
@@ -66,20 +66,6 @@ const MAX_BACKOFF_MS = 8_000;
 function backoff(attempt: number): number {
   const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
   return ceiling / 2 + Math.random() * (ceiling / 2);
-}
-
-/** Waits `ms`, or rejects with the reason of the first of `signals` to abort. */
-function sleep(ms: number, signals: readonly AbortSignal[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      unlink();
-      resolve();
-    }, ms);
-    const unlink = onAbort(signals, (reason) => {
-      clearTimeout(timer);
-      reject(reason);
-    });
-  });
 }
 
 /** Reads a body to the end, giving up when `signal` aborts (fetch alone may not). */

@@ -1,4 +1,4 @@
-import { onAbort } from './abort.js';
+import { sleep } from './abort.js';
 import { MAX_TIMER_MS, durationProblem, isAbortSignal } from './call-options.js';
 import { ValidationError, isGrievanceError } from './errors.js';
 import { readFields } from './validate.js';
@@ -35,21 +35,6 @@ export function checkWatchOptions(options: unknown): WatchOptions {
   return { intervalMs, signal } as WatchOptions;
 }
 
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    // The caller may abort while the generator is suspended at a yield; the abort event has
-    // then fired already and would never end this wait.
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
-    const unlink = onAbort(signal ? [signal] : [], done);
-    function done() {
-      clearTimeout(timer);
-      unlink();
-      resolve();
-    }
-  });
-}
-
 /** Polls `read` and yields each change of status until a final status or an abort. */
 export async function* watchGrievance(
   read: (signal: AbortSignal | undefined) => Promise<Grievance>,
@@ -76,6 +61,8 @@ export async function* watchGrievance(
       const retryAfter = error.retryAt ? error.retryAt.getTime() - Date.now() : 0;
       wait = Math.max(intervalMs * factor, retryAfter);
     }
-    await pause(wait, signal);
+    // An abort ends the wait early, and the loop then ends: even one that came while the
+    // generator was suspended at a yield, before this wait began.
+    await sleep(Math.min(wait, MAX_TIMER_MS), signal ? [signal] : []).catch(() => {});
   }
 }
